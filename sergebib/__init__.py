@@ -1,0 +1,117 @@
+"""sergebib: the reference bibliography of Victor Serge studies, as validated records, formatted in
+any CSL style. See README.md for the tour; the public API is what `__all__` lists."""
+
+from __future__ import annotations
+
+import functools
+import warnings
+from collections.abc import Iterable, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .io.problems import BibliographyError, Problem
+from .library import Library
+from .model import EDTFDate, Name, Role, Work, WorkType
+
+if TYPE_CHECKING:
+    from .formatter import Entry
+
+__all__ = [
+    "BibliographyError", "BibliographyWarning", "EDTFDate", "Library", "Name", "Problem", "Role",
+    "Work", "WorkType", "bundled_path", "format_bibliography", "format_citation", "load",
+    "load_csl_json", "reading_list",
+]
+__version__ = "0.1.0"
+
+
+class BibliographyWarning(UserWarning):
+    """A file loaded with problems; the problems are in `Library.problems`."""
+
+
+def bundled_path() -> Path:
+    """The embedded bibliography.bib: inside the installed package, or at the checkout's top."""
+    packaged = Path(str(resources.files("sergebib"))) / "_data" / "bibliography.bib"
+    if packaged.is_file():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "bibliography.bib"
+
+
+def load(path: str | Path | None = None, *, strict: bool = False) -> Library:
+    """Read a biblatex file (default: the bundled bibliography) into a Library.
+
+    Reading is lenient: an entry that cannot become a valid record is kept verbatim (so saving
+    loses nothing) and reported in `lib.problems`, with a warning. `strict=True` raises
+    `BibliographyError` instead.
+    """
+    from .io.biblatex_reader import read_biblatex_file
+
+    path = Path(path) if path is not None else bundled_path()
+    if not path.is_file():
+        raise FileNotFoundError(f"no bibliography at {path}")
+    parsed = read_biblatex_file(path)
+    return _finish(Library(parsed.items, problems=parsed.problems, path=path, lines=parsed.lines,
+                           field_lines=parsed.field_lines), strict)
+
+
+def load_csl_json(path: str | Path, *, strict: bool = False) -> Library:
+    """Import CSL-JSON (e.g. exported from Zotero) into a Library."""
+    from .io.csl_json import read_csl_json
+
+    items, problems = read_csl_json(path)
+    return _finish(Library(items, problems=problems, path=Path(path)), strict)
+
+
+def _finish(lib: Library, strict: bool) -> Library:
+    errors = [p for p in lib.problems if p.severity == "error"]
+    if errors:
+        if strict:
+            raise BibliographyError(errors)
+        warnings.warn(f"{lib.path}: {len(errors)} entr{'y' if len(errors) == 1 else 'ies'} could not be "
+                      f"read and were kept as written; first: {errors[0]}", BibliographyWarning, stacklevel=3)
+    return lib
+
+
+@functools.cache
+def _bundled() -> Library:
+    return load()
+
+
+def format_bibliography(works: Iterable[Work], style: str | Path = "chicago-author-date",
+                        output: str = "text", locale: str | None = None) -> list[Entry]:
+    """Format works as a bibliography in the style's order; each entry has `.key` and `.text`."""
+    from .formatter import Processor
+    from .io.csl_json import to_csl_json
+
+    return Processor(style, locale).bibliography(to_csl_json(list(works)), output)
+
+
+CiteSpec = str | tuple[str, str] | tuple[str, str, str]
+
+
+def format_citation(cites: Sequence[CiteSpec], style: str | Path = "chicago-notes-bibliography",
+                    output: str = "text", library: Library | None = None,
+                    locale: str | None = None) -> str:
+    """Format one citation (a note or an in-text citation) of one or more works.
+
+    Each cite is a key, `(key, locator)` or `(key, locator, label)`; the label defaults to page.
+    """
+    from .formatter import Cite, Processor
+
+    lib = library if library is not None else _bundled()
+    parsed = [Cite(c) if isinstance(c, str) else Cite(*c) for c in cites]
+    works = [lib[c.key] for c in parsed]
+    parsed = [Cite(w.key, c.locator, c.label) for w, c in zip(works, parsed, strict=True)]
+    return Processor(style, locale).citations(lib.to_csl_json(works), [parsed], output)[0].text
+
+
+def reading_list(works: Iterable[Work], style: str | Path = "sergebib-reading-list",
+                 group_by: str | None = "keyword", output: str = "markdown",
+                 title: str | None = None, locale: str | None = None,
+                 library: Library | None = None) -> str:
+    """A formatted reading list: grouped (by genre keyword, by type, or not at all), each
+    translation or reprint listed under its original."""
+    from .reading_list import build_reading_list
+
+    return build_reading_list(list(works), style=style, group_by=group_by, output=output,
+                              title=title, locale=locale, library=library)

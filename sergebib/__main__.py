@@ -1,0 +1,3 @@
+from sergebib.cli import main
+
+main()

@@ -1,0 +1,108 @@
+"""The processor: a style (name, path) and a locale in; CSL-JSON items in; rendered entries and
+citations out as rich-text trees, ready for any backend. One place drives citeproc-py."""
+
+from __future__ import annotations
+
+import functools
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from citeproc import Citation, CitationItem, CitationStylesBibliography, Locator
+from citeproc.source.json import CiteProcJSON
+
+from . import backends, richtext
+from .citeproc_extensions import RICH_FORMATTER, Style
+from .styles import resolve_style
+
+# CSL variables citeproc-py accepts; anything else (our `custom`, `keyword`) is not passed.
+_SKIP = {"custom", "keyword", "annote"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One formatted bibliography entry or citation."""
+
+    key: str
+    text: str
+    tree: richtext.Span = field(repr=False, compare=False)
+
+
+@dataclass(frozen=True)
+class Cite:
+    """One item of a citation cluster: a key with an optional locator ("53", label "page")."""
+
+    key: str
+    locator: str | None = None
+    label: str = "page"
+
+
+class StyleError(ValueError):
+    pass
+
+
+@functools.lru_cache(maxsize=32)
+def _load_style(path: str, locale: str | None) -> Style:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            return Style(path, locale=locale, validate=False)
+        except ValueError as exc:
+            raise StyleError(f"cannot use style {path} with locale {locale}: {exc}") from None
+        except Exception as exc:  # lxml parse errors for a broken .csl file
+            raise StyleError(f"style {path} is not a readable CSL file: {exc}") from None
+
+
+class Processor:
+    def __init__(self, style: str | Path, locale: str | None = None) -> None:
+        self.style_path = resolve_style(style)
+        self.locale = locale
+        self.style = _load_style(str(self.style_path), locale)
+
+    @property
+    def has_bibliography(self) -> bool:
+        return self.style.has_bibliography()
+
+    def _source(self, items: list[dict[str, Any]]) -> tuple[CiteProcJSON, dict[str, str]]:
+        clean = [{k: v for k, v in item.items() if k not in _SKIP} for item in items]
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            source = CiteProcJSON(clean)
+        return source, {str(i["id"]).lower(): str(i["id"]) for i in items}
+
+    def bibliography(self, items: list[dict[str, Any]], output: str = "text") -> list[Entry]:
+        """All items, in the style's bibliography order."""
+        if not self.has_bibliography:
+            raise StyleError(f"style '{self.style_path.stem}' defines no bibliography")
+        source, keys = self._source(items)
+        bib = CitationStylesBibliography(self.style, source, RICH_FORMATTER)
+        for item in items:
+            bib.register(Citation([CitationItem(str(item["id"]))]))
+        bib.sort()
+        entries = []
+        for key, rendered in zip(bib.keys, bib.bibliography(), strict=True):
+            tree = richtext.parse(str(rendered))
+            entries.append(Entry(keys[key], backends.render(tree, output), tree))
+        return entries
+
+    def citations(self, items: list[dict[str, Any]], clusters: list[list[Cite]],
+                  output: str = "text") -> list[Entry]:
+        """Render citation clusters in document order (positions such as ibid follow that order)."""
+        source, keys = self._source(items)
+        bib = CitationStylesBibliography(self.style, source, RICH_FORMATTER)
+        citations = []
+        for cluster in clusters:
+            cites = [CitationItem(c.key, locator=Locator(c.label, c.locator) if c.locator else None)
+                     for c in cluster]
+            citation = Citation(cites)
+            bib.register(citation)
+            citations.append(citation)
+        out = []
+        for cluster, citation in zip(clusters, citations, strict=True):
+            missing = [c.key for c in cluster if c.key.lower() not in keys]
+            if missing:
+                raise KeyError(f"cannot cite unknown key(s): {', '.join(missing)}")
+            tree = richtext.parse(str(bib.cite(citation, lambda item: None)))
+            out.append(Entry(",".join(c.key for c in cluster), backends.render(tree, output), tree))
+        return out
