@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,6 +36,8 @@ class ParseResult:
 
 
 def read_biblatex(text: str, file: str | None = None) -> ParseResult:
+    # bibtexparser logs each unreadable block; we report them as Problems instead
+    logging.getLogger("bibtexparser").setLevel(logging.ERROR)
     library = bibtexparser.parse_string(text)
     result = ParseResult([], [], {}, {})
     for block in library.blocks:
@@ -47,7 +50,7 @@ def read_biblatex(text: str, file: str | None = None) -> ParseResult:
                 result.items.append(work)
             result.lines[block.key.lower()] = line
         elif isinstance(block, bpm.ParsingFailedBlock):
-            reason = str(block.error).splitlines()[0] if block.error else "unreadable block"
+            reason = _failure_reason(block)
             result.problems.append(Problem("error", f"cannot parse: {reason}", file, line,
                                            getattr(block, "key", None)))
             result.items.append(RawBlock(block.raw.strip(), line))
@@ -56,6 +59,15 @@ def read_biblatex(text: str, file: str | None = None) -> ParseResult:
             if raw:
                 result.items.append(RawBlock(raw, line, getattr(block, "key", None)))
     return result
+
+
+def _failure_reason(block: bpm.ParsingFailedBlock) -> str:
+    message = " ".join(str(block.error or "").split())
+    if not message:
+        message = type(block.error).__name__ if block.error else "unreadable block"
+    if "end of file" in message.lower() or block.raw.count("{") > block.raw.count("}"):
+        return f"{message} (unbalanced braces: the entry is never closed)"
+    return message
 
 
 def read_biblatex_file(path: str | Path) -> ParseResult:

@@ -14,8 +14,7 @@ from .tables import BCP47_TO_BABEL, ENTRYSUBTYPE, FIELDS, RELATEDTYPE, write_typ
 def work_fields(work: Work) -> list[tuple[str, str]]:
     """The (field, value) pairs of a record in canonical order, as biblatex strings."""
     out: list[tuple[str, str]] = []
-    in_periodical = work.journaltitle is not None
-    entrytype, subtype = write_type(work.type, in_periodical)
+    entrytype, subtype = _write_type(work)
     if subtype or work.entrysubtype:
         out.append((ENTRYSUBTYPE, subtype or work.entrysubtype or ""))
     for spec in FIELDS:
@@ -44,8 +43,12 @@ def work_fields(work: Work) -> list[tuple[str, str]]:
     return out
 
 
+def _write_type(work: Work) -> tuple[str, str | None]:
+    return write_type(work.type, work.journaltitle is not None, bool(work.names(Role.EDITOR)))
+
+
 def entry_type(work: Work) -> str:
-    return write_type(work.type, work.journaltitle is not None)[0]
+    return _write_type(work)[0]
 
 
 def format_entry(work: Work) -> str:

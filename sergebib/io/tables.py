@@ -91,13 +91,15 @@ class TypeSpec:
     entrysubtype: str | None
     csl: str
     when_in_periodical: str | None = None  # entry type used instead when journaltitle is set
+    without_editor: str | None = None  # entry type used instead when the work has no editor
 
 
 TYPES: tuple[TypeSpec, ...] = (
     TypeSpec(WorkType.BOOK, "book", None, "book"),
     TypeSpec(WorkType.NOVEL, "book", "novel", "book"),
     TypeSpec(WorkType.COLLECTION, "collection", None, "book"),
-    TypeSpec(WorkType.CHAPTER, "incollection", None, "chapter"),
+    # biblatex: @incollection is a piece in an edited volume; @inbook a part of an authored book
+    TypeSpec(WorkType.CHAPTER, "incollection", None, "chapter", without_editor="inbook"),
     TypeSpec(WorkType.PAMPHLET, "booklet", None, "pamphlet"),
     TypeSpec(WorkType.ARTICLE, "article", None, "article-journal"),
     TypeSpec(WorkType.POEM, "unpublished", "poem", "manuscript", when_in_periodical="article"),
@@ -116,7 +118,8 @@ TYPE_SPEC = {t.type: t for t in TYPES}
 # Reading: (entrytype, entrysubtype) first, then entrytype alone; aliases are read, never written.
 _READ = {(t.entrytype, t.entrysubtype): t.type for t in TYPES}
 _READ.update({(t.when_in_periodical, t.entrysubtype): t.type for t in TYPES if t.when_in_periodical})
-READ_ALIASES = {"inbook": WorkType.CHAPTER, "manual": WorkType.BOOK, "report": WorkType.ARCHIVAL,
+_READ.update({(t.without_editor, t.entrysubtype): t.type for t in TYPES if t.without_editor})
+READ_ALIASES = {"manual": WorkType.BOOK, "report": WorkType.ARCHIVAL,
                 "mvbook": WorkType.BOOK, "phdthesis": WorkType.THESIS, "mastersthesis": WorkType.THESIS,
                 "inproceedings": WorkType.CHAPTER, "techreport": WorkType.ARCHIVAL}
 
@@ -133,10 +136,12 @@ def read_type(entrytype: str, entrysubtype: str | None) -> tuple[WorkType, str |
     return None
 
 
-def write_type(wtype: WorkType, in_periodical: bool) -> tuple[str, str | None]:
+def write_type(wtype: WorkType, in_periodical: bool, has_editor: bool = True) -> tuple[str, str | None]:
     spec = TYPE_SPEC[wtype]
     if in_periodical and spec.when_in_periodical:
         return spec.when_in_periodical, spec.entrysubtype
+    if not has_editor and spec.without_editor:
+        return spec.without_editor, spec.entrysubtype
     return spec.entrytype, spec.entrysubtype
 
 

@@ -24,14 +24,12 @@ def braces_to_nocase(value: str) -> str:
     out, depth = [], 0
     for ch in value:
         if ch == "{":
-            if depth == 0:
-                out.append(_NOCASE_OPEN)
+            out.append(_NOCASE_OPEN if depth == 0 else ch)  # inner braces kept as written
             depth += 1
             continue
         if ch == "}" and depth > 0:
             depth -= 1
-            if depth == 0:
-                out.append(_NOCASE_CLOSE)
+            out.append(_NOCASE_CLOSE if depth == 0 else ch)
             continue
         out.append(ch)
     return "".join(out)
@@ -49,15 +47,26 @@ def nocase_to_braces(value: str) -> str:
     return "".join(out)
 
 
+# Fields whose text CSL may case-transform: biblatex braces there protect case.
+TITLE_FIELDS = frozenset({"title", "subtitle", "titleaddon", "shorttitle", "journaltitle", "journalsubtitle",
+                          "booktitle", "maintitle", "issuetitle", "series", "origtitle"})
+# Fields holding numbers or ranges: TeX `--` there is a plain hyphen range in CSL.
+RANGE_FIELDS = frozenset({"pages", "number", "volume", "issue", "pagetotal"})
+
+
 def bib_text_to_csl(value: str, field: str) -> str:
-    """biblatex field text -> CSL: case braces become nocase spans; TeX dashes become Unicode
-    (`--` en dash, `---` em dash), except in `pages`, where CSL wants a plain hyphen range."""
-    if field == "pages":
+    """biblatex field text -> CSL: in titles, case braces become nocase spans and TeX dashes
+    become Unicode (`--` en dash, `---` em dash); in number/range fields `--` becomes `-`."""
+    if field in RANGE_FIELDS:
         return value.replace("--", "-")
-    return braces_to_nocase(value.replace("---", "\u2014").replace("--", "\u2013"))
+    if field in TITLE_FIELDS:
+        return braces_to_nocase(value.replace("---", "\u2014").replace("--", "\u2013"))
+    return value
 
 
 def csl_text_to_bib(value: str, field: str) -> str:
-    if field == "pages":
-        return value.replace("\u2013", "--").replace("-", "--").replace("----", "--")
-    return nocase_to_braces(value)
+    if field in RANGE_FIELDS:
+        return value.replace("\u2013", "-").replace("--", "-").replace("-", "--")
+    if field in TITLE_FIELDS:
+        return nocase_to_braces(value)
+    return value
