@@ -24,7 +24,7 @@ _MD = {"italic": ("*", "*"), "bold": ("**", "**"), "smallcaps": ("", ""),
        "underline": ("", ""), "nocase": ("", "")}
 
 _latex = UnicodeToLatexEncoder(unknown_char_policy="keep", non_ascii_only=False,
-                               replacement_latex_protection="braces-all")
+                               replacement_latex_protection="braces-after-macro")
 # Markdown characters that would start markup where they stand in bibliographic text.
 _MD_SPECIAL = "\\`*_[]<>#|"
 

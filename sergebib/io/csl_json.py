@@ -140,10 +140,22 @@ def work_to_csl(work: Work) -> dict[str, Any]:
     if work.subtitle:
         item["title"] = bib_text_to_csl(f"{work.title}: {work.subtitle}", "title")
         custom["title"] = work.title
+    if "original-title" in item and work.origlanguage and not work.origlanguage.startswith("en"):
+        # CSL applies English title case by the *item's* language; the original's title is in
+        # another language and must keep its own capitalisation (CSL 1.0.2, "Text-case": nocase)
+        item["original-title"] = f'<span class="nocase">{item["original-title"]}</span>'
+        custom["origtitle"] = work.origtitle
+    if work.thesis_type in THESIS_GENRES:
+        item["genre"] = THESIS_GENRES[work.thesis_type]
     if work.extra:
         custom["extra-fields"] = dict(work.extra)
     item["custom"] = custom
     return item
+
+
+# biblatex localisation keys in `type` -> the words CSL prints as `genre`
+THESIS_GENRES = {"phdthesis": "PhD thesis", "mathesis": "MA thesis", "candthesis": "Candidate thesis"}
+_GENRE_KEYS = {v: k for k, v in THESIS_GENRES.items()}
 
 
 def _default_field(csl: str, work: Work) -> str:
@@ -194,6 +206,8 @@ def work_from_csl(item: dict[str, Any]) -> Work:
             data[f.attr] = csl_text_to_bib(str(item[f.csl]), f.bib)
     if "title" in custom:
         data["title"] = custom["title"]
+    if data.get("thesis_type") in _GENRE_KEYS and "type" not in custom:
+        data["thesis_type"] = _GENRE_KEYS[data["thesis_type"]]
     if wtype is WorkType.CHAPTER and "journaltitle" in data and "booktitle" not in data and "csl-from" not in custom:
         data["booktitle"] = data.pop("journaltitle")
     if wtype is WorkType.THESIS and "publisher" in data and "csl-from" not in custom:

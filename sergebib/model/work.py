@@ -209,6 +209,14 @@ class Work(BaseModel):
     # Navigation needs the collection; the Library attaches itself here (see library.py).
     _library: object | None = None
 
+    def __eq__(self, other: object) -> bool:
+        """Records are equal when their data is; which Library holds them does not count."""
+        if not isinstance(other, Work):
+            return NotImplemented
+        return self.__dict__ == other.__dict__
+
+    __hash__ = None  # mutable records are not hashable
+
     def _lib(self):  # noqa: ANN202 - returns Library, imported lazily to avoid a cycle
         if self._library is None:
             raise LookupError(f"{self.key} is not part of a Library; load it with sergebib.load()")
