@@ -111,7 +111,7 @@ def reading_list(works: Iterable[Work], style: str | Path = "sergebib-reading-li
                  library: Library | None = None) -> str:
     """A formatted reading list: grouped (by genre keyword, by type, or not at all), each
     translation or reprint listed under its original."""
-    from .reading_list import build_reading_list
+    from .reading_lists import build_reading_list
 
     return build_reading_list(list(works), style=style, group_by=group_by, output=output,
                               title=title, locale=locale, library=library)

@@ -6,9 +6,11 @@ biber's tool mode validates entries against its default datamodel. We start from
 - our custom fields are declared, and allowed on every entry type;
 - standard fields our conventions use are allowed on every type (biblatex's non-standard types
   @letter and @review have no field list of their own; a newspaper article may have a place);
-- two mandatory-field rules are relaxed, because the sources cite such works and inventing the
-  missing datum is not an option: an unsigned article has no author, and a web page whose address
-  the source does not give has no url (the record's annotation says so).
+
+biber merges a configuration's datamodel into its built-in one, so its mandatory-field rules
+cannot be relaxed here. Two of them meet data we will not invent: an unsigned article has no
+author, and a web page whose address the sources do not give has no url. `EXPECTED_GAPS` names
+these; tests accept biber's warnings of exactly those kinds, for exactly those records.
 """
 
 from __future__ import annotations
@@ -32,7 +34,8 @@ EXTRA_ON_ALL_TYPES = (
     *(f"{d}{p}" for d in ("", "orig", "event", "url") for p in
       ("year", "month", "day", "endyear", "endmonth", "endday")),
 )
-RELAXED = {"article": "author", "online": "url"}
+EXPECTED_GAPS = {"article": "Missing mandatory field 'author'",
+                 "online": "Missing mandatory field - one of 'url, doi, eprint' must be defined"}
 
 
 def custom_fields() -> list[tuple[str, str, str]]:
@@ -66,16 +69,6 @@ def extended_config(default_conf: bytes) -> bytes:
         if name not in present:
             etree.SubElement(everywhere, "field").text = name
             present.add(name)
-    for constraints in dm.findall("constraints"):
-        types = {t.text for t in constraints.findall("entrytype")}
-        for etype, field in RELAXED.items():
-            if types == {etype}:
-                for c in constraints.findall("constraint"):
-                    for f in [f for f in c.iter("field") if f.text == field]:
-                            parent = f.getparent()
-                            parent.remove(f)
-                            if parent.tag == "fieldor" and len(parent) == 0:
-                                parent.getparent().remove(parent)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
 
 
@@ -92,4 +85,4 @@ def validate_with_biber(bib: Path, workdir: Path) -> tuple[int, list[str]] | Non
     result = subprocess.run(["biber", "--tool", "--validate-datamodel", f"--configfile={conf.name}",
                              target.name], capture_output=True, text=True, timeout=600, cwd=workdir)
     lines = (result.stdout + result.stderr).splitlines()
-    return result.returncode, [ln for ln in lines if " WARN - " in ln or " ERROR - " in ln]
+    return result.returncode, [ln for ln in lines if ln.startswith(("WARN - ", "ERROR - "))]
