@@ -12,7 +12,7 @@ from .formatter.backends import render
 from .io.csl_json import to_csl_json
 from .library import Library
 from .model import RelationType, Work
-from .vocabulary import GENRES, SECTIONS, VOCABULARY
+from .vocabulary import GENRES, GROUP_PRIORITY, SECTIONS, VOCABULARY
 
 _RELATION_LABEL = {RelationType.TRANSLATION_OF: "Translation", RelationType.REPRINT_OF: "Edition"}
 
@@ -39,7 +39,7 @@ def _group_key(work: Work, group_by: str | None) -> str:
     if group_by == "section":
         return next((k for k in SECTIONS if k in work.keywords), "other")
     if group_by == "keyword":
-        return next((k for k in GENRES if k in work.keywords), "other")
+        return next((k for k in GROUP_PRIORITY if k in work.keywords), "other")
     raise ValueError(f"unknown grouping '{group_by}': use keyword, section, type or none")
 
 

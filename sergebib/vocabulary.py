@@ -18,6 +18,12 @@ GENRES: dict[str, str] = {
     "manuscript": "Unpublished manuscripts",
     "confiscated": "Works confiscated by the Soviet censorship",
 }
+# When a work carries several genre keywords, it is listed under the most specific one.
+GROUP_PRIORITY: tuple[str, ...] = ("translation-by-serge", "confiscated", "manuscript", "correspondence",
+                                   "journalism", "novel", "short-story", "poetry", "memoir", "diary",
+                                   "history", "politics", "essay")
+assert set(GROUP_PRIORITY) == set(GENRES)
+
 SECTIONS: dict[str, str] = {
     "weissman:I.A": "I.A Works on history, literature and politics",
     "weissman:I.B": "I.B Novels and short stories",

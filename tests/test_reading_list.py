@@ -24,6 +24,13 @@ def test_text_list_groups_by_genre_and_nests_translations(lib, serge_works):
                              "Translated by Willard R. Trask.") for ln in following)
 
 
+def test_serges_translations_are_grouped_as_such_not_as_novels(lib, serge_works):
+    text = sergebib.reading_list(serge_works, output="text", library=lib)
+    novels = text.split("\nNovels\n")[1].split("\nShort stories\n")[0]
+    translations = text.split("\nTranslations by Serge\n")[1]
+    assert "Le Ciment" not in novels and "Le Ciment" in translations
+
+
 def test_markdown_list(lib, serge_works):
     md = sergebib.reading_list(serge_works, output="markdown", library=lib)
     assert "## Novels" in md
