@@ -25,7 +25,7 @@ def test_text_list_groups_by_genre_and_nests_translations(lib, serge_works):
 
 
 def test_serges_translations_are_grouped_as_such_not_as_novels(lib, serge_works):
-    text = sergebib.reading_list(serge_works, output="text", library=lib)
+    text = sergebib.reading_list(serge_works, output="text", title="Serge", library=lib)
     novels = text.split("\nNovels\n")[1].split("\nShort stories\n")[0]
     translations = text.split("\nTranslations by Serge\n")[1]
     assert "Le Ciment" not in novels and "Le Ciment" in translations
