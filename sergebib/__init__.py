@@ -37,6 +37,12 @@ def bundled_path() -> Path:
     return Path(__file__).resolve().parent.parent / "bibliography.bib"
 
 
+def _citation_dir(bib: Path) -> Path | None:
+    """The citation map belonging to a bibliography: `citations/` beside it (also when installed)."""
+    folder = bib.parent / "citations"
+    return folder if folder.is_dir() else None
+
+
 def load(path: str | Path | None = None, *, strict: bool = False) -> Library:
     """Read a biblatex file (default: the bundled bibliography) into a Library.
 
@@ -51,7 +57,7 @@ def load(path: str | Path | None = None, *, strict: bool = False) -> Library:
         raise FileNotFoundError(f"no bibliography at {path}")
     parsed = read_biblatex_file(path)
     return _finish(Library(parsed.items, problems=parsed.problems, path=path, lines=parsed.lines,
-                           field_lines=parsed.field_lines), strict)
+                           field_lines=parsed.field_lines, citation_dir=_citation_dir(path)), strict)
 
 
 def load_csl_json(path: str | Path, *, strict: bool = False) -> Library:

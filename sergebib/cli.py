@@ -320,6 +320,86 @@ def fmt(file: str, check: bool) -> None:
         click.echo(f"{file} already canonical")
 
 
+@main.group()
+def citations() -> None:
+    """The citation map (citations/*.toml): check it."""
+
+
+@citations.command("check")
+@click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False))
+@click.option("--extra", "extras", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="A .bib file of records not yet in the bibliography (their keys count as known).")
+@click.pass_obj
+def citations_check(obj: dict, files: tuple[str, ...], extras: tuple[str, ...]) -> None:
+    """Validate citation files (default: the bibliography's own citations/*.toml); exit 1 on errors."""
+    from sergebib.citations import default_seeds, read_citation_file
+
+    lib = _load(obj["path"])
+    known = {k.lower() for k in lib.keys()}
+    for extra in extras:
+        known |= {k.lower() for k in _load(extra).keys()}
+    paths = [Path(f) for f in files] or sorted((lib.citation_dir or Path("citations")).glob("*.toml"))
+    total, problems = 0, []
+    for path in paths:
+        occ, probs = read_citation_file(path, known, default_seeds())
+        total += len(occ)
+        problems += probs
+    for p in problems:
+        click.echo(str(p))
+    errors = sum(p.severity == "error" for p in problems)
+    click.echo(f"{len(paths)} file(s), {total} occurrences, {errors} error(s), {len(problems) - errors} warning(s)")
+    sys.exit(1 if errors else 0)
+
+
+@main.command()
+@click.argument("document")
+@click.option("--style", "-s", default="chicago-notes-bibliography", show_default=True)
+@click.option("--output", "-o", type=OUTPUTS, default="text", show_default=True)
+@click.pass_obj
+@_formatting_errors
+def notes(obj: dict, document: str, style: str, output: str) -> None:
+    """Re-render the notes of a source DOCUMENT (a record key) in a note style, from the map."""
+    from sergebib.notes import format_notes, render_notes
+
+    lib = _load(obj["path"])
+    rendered = render_notes(lib, document, style=style, output=output)
+    if not rendered:
+        raise click.ClickException(f"the citation map has no notes for '{document}'")
+    click.echo(format_notes(rendered), nl=False)
+
+
+@main.command()
+@click.pass_obj
+def coverage(obj: dict) -> None:
+    """Per source document: notes, notes with citations, occurrences resolved and unresolved."""
+    from sergebib.citations import coverage as compute
+
+    lib = _load(obj["path"])
+    click.echo(f"{'document':24} {'notes':>5} {'citing':>6} {'nothing':>7} {'prose':>5} {'resolved':>8} {'unres.':>6}")
+    unresolved = []
+    for row in compute(lib):
+        click.echo(f"{row['document']:24} {row['notes']:5} {row['notes_citing']:6} {row['notes_nothing']:7} "
+                   f"{row['prose']:5} {row['resolved']:8} {len(row['unresolved']):6}")
+        unresolved += [(row["document"], where, what) for where, what in row["unresolved"]]
+    if unresolved:
+        click.echo("\nunresolved:")
+        for doc, where, what in unresolved:
+            click.echo(f"  {doc} {where}: {what}")
+
+
+@main.command("most-cited")
+@click.option("--top", "-n", default=20, show_default=True)
+@click.pass_obj
+def most_cited(obj: dict, top: int) -> None:
+    """The works most cited across the source documents, with counts per document."""
+    from sergebib.citations import most_cited as compute
+
+    lib = _load(obj["path"])
+    for key, total, per_doc in compute(lib, top):
+        docs = ", ".join(f"{d} {n}" for d, n in sorted(per_doc.items()))
+        click.echo(f"{total:4}  {key:32} {lib[key].full_title[:50]:50}  ({docs})")
+
+
 @main.command()
 @click.argument("query", required=False)
 def styles(query: str | None) -> None:

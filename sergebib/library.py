@@ -22,8 +22,11 @@ class Library:
     def __init__(self, items: Iterable[Work | RawBlock], *, problems: list[Problem] | None = None,
                  persons: PersonRegistry | None = None, path: Path | None = None,
                  lines: dict[str, int] | None = None,
-                 field_lines: dict[tuple[str, str], int] | None = None) -> None:
+                 field_lines: dict[tuple[str, str], int] | None = None,
+                 citation_dir: Path | None = None) -> None:
         self.items: list[Work | RawBlock] = list(items)
+        self.citation_dir = citation_dir
+        self._citation_map = None
         self.problems: list[Problem] = list(problems or [])
         self.persons = persons or PersonRegistry.load()
         self.path = path
@@ -104,6 +107,30 @@ class Library:
     def parts_of(self, work: Work) -> list[Work]:
         return list(self._parts.get(work.key.lower(), []))
 
+    # --- the citation map -------------------------------------------------------------
+    @property
+    def citation_map(self):  # noqa: ANN201 - CitationMap, imported lazily
+        """Citations of the source documents (citations/*.toml beside the bibliography)."""
+        if self._citation_map is None:
+            from .citations import CitationMap, default_seeds, load_citation_map
+
+            folder = self.citation_dir
+            self._citation_map = (load_citation_map(folder, self, default_seeds())
+                                  if folder is not None and folder.is_dir() else CitationMap())
+        return self._citation_map
+
+    def citations(self, document: str | None = None) -> list:
+        """Occurrences (notes, prose) in one source document, or in all, in document order."""
+        cmap = self.citation_map
+        if document is None:
+            return list(cmap.occurrences)
+        if document not in self:
+            raise KeyError(_unknown_key(document, self._by_key))
+        return cmap.in_document(self[document].key)
+
+    def cited_in(self, work: Work) -> list:
+        return self.citation_map.citing(work.key)
+
     # --- queries ----------------------------------------------------------------------
     def find(self, *, author: str | None = None, type: str | WorkType | None = None,  # noqa: A002
              language: str | None = None, year: int | tuple[int, int] | None = None,
@@ -134,7 +161,8 @@ class Library:
         if cited_in is not None:
             doc = self.get(cited_in)
             prefixes = {cited_in} | ({_doc_prefix(doc)} if doc else set())
-            result = [w for w in result if any(s.document in prefixes for s in w.sources)]
+            mapped = {c.key.lower() for o in self.citations(cited_in) for c in o.cites} if doc else set()
+            result = [w for w in result if w.key.lower() in mapped or any(s.document in prefixes for s in w.sources)]
         return result
 
     def _by_author(self, work: Work, query: str) -> bool:

@@ -133,6 +133,8 @@ def validate(lib: Library, *, dataset: bool = False) -> list[Problem]:
             if not re.fullmatch(re.escape(expected) + r"([b-z]|[a-z]{2})?", work.key):
                 report("warning", work, f"key does not follow the scheme (expected '{expected}')")
     problems += _suspected_duplicates(lib, file, line)
+    if dataset:
+        problems += lib.citation_map.problems
     return problems
 
 

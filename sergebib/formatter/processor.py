@@ -93,7 +93,8 @@ class Processor:
         bib = CitationStylesBibliography(self.style, source, RICH_FORMATTER)
         citations = []
         for cluster in clusters:
-            cites = [CitationItem(c.key, locator=Locator(c.label, c.locator) if c.locator else None)
+            # citeproc-py tests for the presence of a locator, not its value: pass it only when given
+            cites = [CitationItem(c.key, locator=Locator(c.label, c.locator)) if c.locator else CitationItem(c.key)
                      for c in cluster]
             citation = Citation(cites)
             bib.register(citation)

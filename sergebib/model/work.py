@@ -244,5 +244,10 @@ class Work(BaseModel):
         return self._lib().parts_of(self)
 
     @property
+    def cited_in(self) -> list:
+        """Occurrences in the source documents' citation map that cite this work."""
+        return self._lib().cited_in(self)
+
+    @property
     def parent(self) -> Work | None:
         return self._lib().get(self.part_of) if self.part_of else None

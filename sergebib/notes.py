@@ -1,0 +1,49 @@
+"""Re-rendering a source document's notes in a chosen note style, from the citation map: each
+note becomes one citation cluster, rendered in document order so that the style's ibid and
+subsequent forms follow the notes' own sequence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .citations import Occurrence
+from .formatter import Cite, Processor
+from .library import Library
+
+
+@dataclass(frozen=True)
+class RenderedNote:
+    occurrence: Occurrence
+    text: str  # the citation in the style, or the note's own words where it cites nothing
+
+
+def render_notes(lib: Library, document: str, style: str | Path = "chicago-notes-bibliography",
+                 output: str = "text", locale: str | None = None) -> list[RenderedNote]:
+    occurrences = [o for o in lib.citations(document) if o.note is not None]
+    cited = {c.key.lower(): lib[c.key] for o in occurrences for c in o.cites}
+    items = lib.to_csl_json(list(cited.values()))
+    clusters = [[Cite(lib[c.key].key, c.locator, c.label) for c in o.cites] for o in occurrences if o.cites]
+    rendered = iter(Processor(style, locale).citations(items, clusters, output)) if clusters else iter(())
+    out = []
+    for occ in occurrences:
+        if occ.cites:
+            text = next(rendered).text
+            if occ.unresolved:
+                text += " [unresolved: " + "; ".join(occ.unresolved) + "]"
+        elif occ.unresolved:
+            text = "[unresolved: " + "; ".join(occ.unresolved) + "]"
+        else:
+            text = f"[{occ.nothing}] {' '.join(occ.text.split())}"
+        out.append(RenderedNote(occ, text))
+    return out
+
+
+def format_notes(notes: list[RenderedNote]) -> str:
+    lines, chapter = [], object()
+    for n in notes:
+        if n.occurrence.chapter != chapter and n.occurrence.chapter is not None:
+            chapter = n.occurrence.chapter
+            lines += ["" if lines else None, f"Chapter {chapter}"]
+        lines.append(f"{n.occurrence.note}. {n.text}")
+    return "\n".join(x for x in lines if x is not None) + "\n"
