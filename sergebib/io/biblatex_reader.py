@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from ..model import Contributor, EDTFDate, Name, Relation, Role, SourceRef, Work
 from .problems import Problem
 from .tables import BABEL_TO_BCP47, ENTRYSUBTYPE, FIELD_BY_BIB, RELATEDTYPE, read_type
-from .text import latex_to_unicode
+from .text import VERBATIM_FIELDS, latex_to_unicode
 
 
 @dataclass
@@ -111,7 +111,7 @@ def _entry_to_work(entry: bpm.Entry, file: str | None, result: ParseResult) -> W
     for name, (value, fline) in fields.items():
         spec = FIELD_BY_BIB.get(name)
         value = value.strip()
-        if name != "url":
+        if name not in VERBATIM_FIELDS:
             value = latex_to_unicode(value)
         if spec is None:
             extra[name] = value  # unknown to the model: kept and written back

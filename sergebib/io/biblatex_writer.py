@@ -8,6 +8,7 @@ from pylatexenc.latexencode import UnicodeToLatexEncoder
 
 from ..model import Role, Work, WorkType
 from .biblatex_reader import RawBlock
+from .text import VERBATIM_FIELDS, escape_specials
 from .tables import BCP47_TO_BABEL, ENTRYSUBTYPE, FIELDS, RELATEDTYPE, write_type
 
 
@@ -53,7 +54,8 @@ def entry_type(work: Work) -> str:
 
 def format_entry(work: Work) -> str:
     lines = [f"@{entry_type(work)}{{{work.key},"]
-    lines += [f"  {name} = {{{value}}}," for name, value in work_fields(work)]
+    lines += [f"  {name} = {{{value if name in VERBATIM_FIELDS else escape_specials(value)}}},"
+              for name, value in work_fields(work)]
     lines.append("}")
     return "\n".join(lines)
 

@@ -10,10 +10,27 @@ _NOCASE_CLOSE = "</span>"
 _latex = LatexNodes2Text(keep_braced_groups=True, keep_braced_groups_minlen=2, math_mode="verbatim")
 
 
+# Characters LaTeX treats as special; in .bib fields they are written escaped (`\\&`).
+LATEX_SPECIALS = "&%#$_"
+VERBATIM_FIELDS = frozenset({"url", "keywords", "sources", "related", "xref", "langid", "date", "origdate",
+                             "eventdate", "urldate", "isbn", "relatedtype", "entrysubtype", "type"})
+
+
+def escape_specials(value: str) -> str:
+    """Plain text -> .bib field text: escape LaTeX's specials so biblatex can print the field."""
+    return "".join("\\" + c if c in LATEX_SPECIALS else c for c in value)
+
+
 def latex_to_unicode(value: str) -> str:
-    """Decode LaTeX escapes (`{\\'e}`, `\\"o`, `\\&`) but keep case-protecting braces (`{URSS}`)."""
+    """Decode a field's LaTeX: the specials we escape are undone exactly; anything else
+    (`{\\'e}`, `\\"o`, from a user's file) goes through pylatexenc, keeping case braces (`{URSS}`)."""
     if "\\" not in value:
         return value
+    plain = value
+    for c in LATEX_SPECIALS:
+        plain = plain.replace("\\" + c, c)
+    if "\\" not in plain:
+        return plain
     return _latex.latex_to_text(value)
 
 

@@ -125,3 +125,15 @@ def test_raw_blocks_keep_comments_and_strings(write_bib):
     lib = sergebib.load(path)
     assert [type(i).__name__ for i in lib.items] == ["RawBlock", "RawBlock", "Work"]
     assert lib.to_biblatex().startswith("% a comment\n\n@string{rieder = {Rieder}}")
+
+
+def test_latex_specials_are_escaped_in_the_file_and_plain_in_the_record(write_bib):
+    work = Work(key="medvedev1980nikolai", type="book", title="Nikolai Bukharin", publisher="W. W. Norton & Company",
+                annotation="see https://example.org/a_b?x=50%25 #1")
+    text = format_entry(work)
+    assert "publisher = {W. W. Norton \\& Company}" in text  # LaTeX would choke on a bare &
+    assert "annotation = {see https://example.org/a\\_b?x=50\\%25 \\#1}" in text
+    assert read_biblatex(text).items[0] == work
+    # the dashes and ties of ordinary text are not touched when undoing our escapes
+    tricky = work.model_copy(update={"note": "pp. 1--2 & ~3"})
+    assert read_biblatex(format_entry(tricky)).items[0].note == "pp. 1--2 & ~3"
