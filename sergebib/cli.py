@@ -214,12 +214,21 @@ def cite(obj: dict, cites: tuple[str, ...], style: str, output: str) -> None:
 @click.option("--output", "-o", type=OUTPUTS, default="text", show_default=True)
 @click.option("--title", default=None, help="Heading of the list.")
 @click.option("--all-works", is_flag=True, help="Include works by others (default: Serge's works only).")
+@click.option("--section", help="One section of the thesis bibliography, e.g. I.A or IV.B (sets --keyword).")
 @click.pass_obj
 @_formatting_errors
 def reading_list(obj: dict, author, type_, language, year, keyword, text, style, group_by, output,
-                 title, all_works) -> None:  # noqa: ANN001
+                 title, all_works, section) -> None:  # noqa: ANN001
     """Print a reading list: Serge's works by genre, translations under their originals."""
     lib = _load(obj["path"])
+    if section:
+        from sergebib.vocabulary import SECTIONS
+
+        keyword = f"weissman:{section}"
+        if keyword not in SECTIONS:
+            raise click.BadParameter(f"'{section}' is not a section; use one of "
+                                     f"{', '.join(k.split(':')[1] for k in SECTIONS)}", param_hint="--section")
+        title = title if title is not None else SECTIONS[keyword]
     if keyword is None and not all_works and not any((author, type_, language, year, text)):
         keyword = "serge"
     works = _select(lib, (), author, type_, language, year, keyword, text)

@@ -7,7 +7,7 @@ import html
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .formatter import Processor
+from .formatter import Cite, Processor
 from .formatter.backends import render
 from .io.csl_json import to_csl_json
 from .library import Library
@@ -82,7 +82,15 @@ def build_groups(works: list[Work], processor: Processor, group_by: str | None, 
         else:
             children.setdefault(top.key.lower(), []).append(work)
 
-    formatted = {e.key.lower(): e.text for e in processor.bibliography(to_csl_json(works), output)}
+    items = to_csl_json(works)
+    entries = processor.bibliography(items, output)
+    formatted = {e.key.lower(): e.text for e in entries}
+    # a work the style keeps out of bibliographies (Chicago: letters, unarchived manuscripts) is
+    # listed in the style's first-note form, where the style itself would cite it
+    by_key = {str(i["id"]).lower(): i for i in items}
+    for key in entries.omitted:
+        note = Processor(processor.style_path, processor.locale).citations([by_key[key.lower()]], [[Cite(key)]], output)
+        formatted[key.lower()] = note[0].text
     order = {k: i for i, k in enumerate(formatted)}
 
     def item(work: Work, label: str | None) -> Item:

@@ -99,3 +99,18 @@ def test_fmt_rewrites_into_canonical_form(run, write_bib):
 def test_cite(run):
     result = run("cite", "--style", "apa", "serge1969men:12")
     assert result.output.strip() == "(Serge, 1930/1969, p. 12)"
+
+
+@pytest.mark.parametrize("section", ["I.A", "I.B", "I.C", "I.D", "I.E", "I.F", "I.G", "I.H", "I.I"])
+def test_each_section_of_serges_works_prints_in_a_standard_style(run, section):
+    result = run("reading-list", "--section", section, "--style", "chicago-notes-bibliography")
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0].startswith(section + " ") and len(lines) > 5
+    assert any(line.startswith("- Serge, Victor.") or line.startswith("- Le Rétif.") or "Translated by Victor Serge"
+               in line for line in lines)
+
+
+def test_an_unknown_section_is_refused(run):
+    result = run("reading-list", "--section", "V.Z")
+    assert result.exit_code == 2 and "is not a section" in result.output

@@ -38,6 +38,15 @@ class Cite:
     label: str = "page"
 
 
+class Entries(list):
+    """Bibliography entries in the style's order; `omitted` lists the keys of works the style
+    leaves out of bibliographies (Chicago: letters and unarchived manuscripts go in notes only)."""
+
+    def __init__(self, entries: list[Entry], omitted: list[str]) -> None:
+        super().__init__(entries)
+        self.omitted = omitted
+
+
 class StyleError(ValueError):
     pass
 
@@ -71,8 +80,8 @@ class Processor:
             source = CiteProcJSON(clean)
         return source, {str(i["id"]).lower(): str(i["id"]) for i in items}
 
-    def bibliography(self, items: list[dict[str, Any]], output: str = "text") -> list[Entry]:
-        """All items, in the style's bibliography order."""
+    def bibliography(self, items: list[dict[str, Any]], output: str = "text") -> Entries:
+        """All items the style puts in a bibliography, in its order (see `Entries.omitted`)."""
         if not self.has_bibliography:
             raise StyleError(f"style '{self.style_path.stem}' defines no bibliography")
         source, keys = self._source(items)
@@ -80,11 +89,18 @@ class Processor:
         for item in items:
             bib.register(Citation([CitationItem(str(item["id"]))]))
         bib.sort()
-        entries = []
-        for key, rendered in zip(bib.keys, bib.bibliography(), strict=True):
-            tree = richtext.parse(str(rendered))
-            entries.append(Entry(keys[key], backends.render(tree, output), tree))
-        return entries
+        # citeproc-py drops items that render to nothing without saying which; render them one
+        # at a time (the same layout call its bibliography() makes) to keep keys and entries paired
+        layout = self.style.root.bibliography.layout
+        entries, omitted = [], []
+        for item in bib.items:
+            rendered = layout.render_bibliography([item])
+            if not rendered:
+                omitted.append(keys[item.key])
+                continue
+            tree = richtext.parse(str(rendered[0]))
+            entries.append(Entry(keys[item.key], backends.render(tree, output), tree))
+        return Entries(entries, omitted)
 
     def citations(self, items: list[dict[str, Any]], clusters: list[list[Cite]],
                   output: str = "text") -> list[Entry]:

@@ -8,8 +8,8 @@ from pylatexenc.latexencode import UnicodeToLatexEncoder
 
 from ..model import Role, Work, WorkType
 from .biblatex_reader import RawBlock
-from .text import VERBATIM_FIELDS, escape_specials
 from .tables import BCP47_TO_BABEL, ENTRYSUBTYPE, FIELDS, RELATEDTYPE, write_type
+from .text import VERBATIM_FIELDS, escape_specials
 
 
 def work_fields(work: Work) -> list[tuple[str, str]]:

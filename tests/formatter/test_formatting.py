@@ -84,3 +84,15 @@ def test_a_broken_style_file_is_a_clear_error(tmp_path, lib):
     bad.write_text("<style><unclosed></style>", encoding="utf-8")
     with pytest.raises(sergebib.formatter.StyleError, match="not a readable CSL file"):
         sergebib.format_bibliography([lib["serge1969men"]], style=bad)
+
+
+def test_works_a_style_keeps_out_of_bibliographies_are_reported_not_misplaced(lib):
+    # citeproc-js (1.4.61) also omits these from a Chicago bibliography and includes the
+    # manuscript, not the letter, in APA's
+    works = [lib["sergendan"], lib["serge1943letterb"], lib["serge1938resistance"]]
+    chicago = sergebib.format_bibliography(works, style="chicago-notes-bibliography")
+    assert [e.key for e in chicago] == ["serge1938resistance"]
+    assert sorted(chicago.omitted) == ["serge1943letterb", "sergendan"]
+    apa = sergebib.format_bibliography(works, style="apa", output="html")
+    assert {e.key for e in apa} == {"sergendan", "serge1938resistance"} and apa.omitted == ["serge1943letterb"]
+    assert next(e.text for e in apa if e.key == "sergendan").startswith("Serge, V. (n.d.). <i>L'An II de la")
