@@ -25,13 +25,16 @@ CASES = {
         "relations": [("reprintof", "serge1925coulisses")]}),
     "serge1979what": (6257, ["translation by Judith White"], {
         "translator": ["Judith White"], "title": "What Everyone Should Know About State Repression", "date": "1979",
-        "publisher": "New Park Publications", "language": "en", "relations": [("translationof", "serge1925coulisses")]}),
+        "publisher": "New Park Publications", "language": "en",
+        "relations": [("translationof", "serge1925coulisses")]}),
     # I.A.11: a translation, and its second imprint
     "serge1972year": (6265, ["English translation by Peter Sedgwick", "Holt, Rinehart & Winston, New York, 1972"], {
         "translator": ["Peter Sedgwick"], "title": "Year One of the Russian Revolution", "date": "1972",
-        "publisher": "Holt, Rinehart and Winston", "location": "New York", "relations": [("translationof", "serge1930an")]}),
+        "publisher": "Holt, Rinehart and Winston", "location": "New York",
+        "relations": [("translationof", "serge1930an")]}),
     "serge1972yearb": (6265, ["Allen Lane, London 1972"], {
-        "publisher": "Allen Lane", "location": "London", "date": "1972", "relations": [("reprintof", "serge1972year")]}),
+        "publisher": "Allen Lane", "location": "London", "date": "1972",
+        "relations": [("reprintof", "serge1972year")]}),
     # I.B.5: a story serialised in two issues of Esprit, and its reprint in a collection
     "serge1936impasse": (6330, ["Esprit", "nos. 43 & 44, avr.-mai 1936"], {
         "type": "article", "title": "L'Impasse Saint-Barnabé", "journaltitle": "Esprit", "number": "43--44",
