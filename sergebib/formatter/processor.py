@@ -1,10 +1,13 @@
-"""The processor: a style (name, path) and a locale in; CSL-JSON items in; rendered entries and
-citations out as rich-text trees, ready for any backend. One place drives citeproc-py."""
+"""The processor: a style (name, path or XML text) and a locale in; CSL-JSON items in; rendered
+entries and citation clusters out as rich-text trees, ready for any backend. One place drives
+citeproc-py."""
 
 from __future__ import annotations
 
 import functools
+import io
 import warnings
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,13 +32,44 @@ class Entry:
     tree: richtext.Span = field(repr=False, compare=False)
 
 
+# Positions a word processor may impose on a cite (CSL 1.0.2 "Choose": position); citeproc-js
+# numbers them 0..3 in CSL-JSON citation items.
+POSITIONS = ("first", "subsequent", "ibid", "ibid-with-locator")
+
+
 @dataclass(frozen=True)
 class Cite:
-    """One item of a citation cluster: a key with an optional locator ("53", label "page")."""
+    """One item of a citation cluster (the CSL-JSON citation-item fields): a key with an optional
+    locator ("53", label "page"), prefix and suffix text, `suppress_author` (print the cite
+    without its author, "(1930, p. 12)") or `author_only` (the author alone, for running text),
+    and `position` to impose a position ("ibid", ...) instead of tracking it (with `near_note`)."""
 
     key: str
     locator: str | None = None
     label: str = "page"
+    prefix: str | None = None
+    suffix: str | None = None
+    suppress_author: bool = False
+    author_only: bool = False
+    position: str | None = None
+    near_note: bool = False
+
+    def __post_init__(self) -> None:
+        if self.position is not None and self.position not in POSITIONS:
+            raise ValueError(f"unknown position '{self.position}': choose one of {', '.join(POSITIONS)}")
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """A citation cluster: the cites of one citation (one note in a note style), with the number
+    of the note it stands in (None for in-text citations)."""
+
+    cites: tuple[Cite, ...]
+    note: int | None = None
+
+    def __init__(self, cites: Sequence[Cite], note: int | None = None) -> None:
+        object.__setattr__(self, "cites", tuple(cites))
+        object.__setattr__(self, "note", note)
 
 
 class Entries(list):
@@ -51,23 +85,41 @@ class StyleError(ValueError):
     pass
 
 
-@functools.lru_cache(maxsize=32)
-def _load_style(path: str, locale: str | None) -> Style:
+def _parse_style(source: object, what: str, locale: str | None) -> Style:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
-            return Style(path, locale=locale, validate=False)
+            return Style(source, locale=locale, validate=False)
         except ValueError as exc:
-            raise StyleError(f"cannot use style {path} with locale {locale}: {exc}") from None
+            raise StyleError(f"cannot use style {what} with locale {locale}: {exc}") from None
         except Exception as exc:  # lxml parse errors for a broken .csl file
-            raise StyleError(f"style {path} is not a readable CSL file: {exc}") from None
+            raise StyleError(f"style {what} is not a readable CSL file: {exc}") from None
+
+
+@functools.lru_cache(maxsize=32)
+def _load_style(path: str, locale: str | None) -> Style:
+    return _parse_style(path, path, locale)
+
+
+def _is_xml(style: str | Path) -> bool:
+    return isinstance(style, str) and style.lstrip("\ufeff \t\r\n").startswith("<")
 
 
 class Processor:
+    """`style` is a style name, a path to a .csl file, or the XML text of a style."""
+
     def __init__(self, style: str | Path, locale: str | None = None) -> None:
-        self.style_path = resolve_style(style)
         self.locale = locale
-        self.style = _load_style(str(self.style_path), locale)
+        if _is_xml(style):
+            self.style_path = None
+            self.style_xml = str(style)
+            # a style given as text is parsed for this processor alone (citeproc-py keeps
+            # rendering state on the parsed style, so a shared cache would couple processors)
+            self.style = _parse_style(io.BytesIO(self.style_xml.encode("utf-8")), "given as XML", locale)
+        else:
+            self.style_path = resolve_style(style)
+            self.style_xml = None
+            self.style = _load_style(str(self.style_path), locale)
 
     @property
     def has_bibliography(self) -> bool:
@@ -80,14 +132,34 @@ class Processor:
             source = CiteProcJSON(clean)
         return source, {str(i["id"]).lower(): str(i["id"]) for i in items}
 
-    def bibliography(self, items: list[dict[str, Any]], output: str = "text") -> Entries:
-        """All items the style puts in a bibliography, in its order (see `Entries.omitted`)."""
+    @property
+    def name(self) -> str:
+        return self.style_path.stem if self.style_path is not None else "(given as XML)"
+
+    def order(self, items: list[dict[str, Any]], keys: Sequence[str] | None = None) -> list[str]:
+        """The ids of `items` (or of those in `keys`) in the style's bibliography order; in the
+        given order where the style does not sort its bibliography."""
+        wanted = [str(i["id"]) for i in items] if keys is None else list(keys)
         if not self.has_bibliography:
-            raise StyleError(f"style '{self.style_path.stem}' defines no bibliography")
-        source, keys = self._source(items)
+            return wanted
+        source, known = self._source(items)
         bib = CitationStylesBibliography(self.style, source, RICH_FORMATTER)
-        for item in items:
-            bib.register(Citation([CitationItem(str(item["id"]))]))
+        for key in wanted:
+            bib.register(Citation([CitationItem(key)]))
+        bib.sort()
+        return [known[item.key] for item in bib.items]
+
+    def bibliography(self, items: list[dict[str, Any]], output: str = "text",
+                     keys: Sequence[str] | None = None) -> Entries:
+        """The items the style puts in a bibliography, in its order (see `Entries.omitted`):
+        all `items`, or only those whose ids are in `keys` (the works cited in a document)."""
+        if not self.has_bibliography:
+            raise StyleError(f"style '{self.name}' defines no bibliography")
+        source, known = self._source(items)
+        wanted = [str(i["id"]) for i in items] if keys is None else list(keys)
+        bib = CitationStylesBibliography(self.style, source, RICH_FORMATTER)
+        for key in wanted:
+            bib.register(Citation([CitationItem(key)]))
         bib.sort()
         # citeproc-py drops items that render to nothing without saying which; render them one
         # at a time (the same layout call its bibliography() makes) to keep keys and entries paired
@@ -96,30 +168,63 @@ class Processor:
         for item in bib.items:
             rendered = layout.render_bibliography([item])
             if not rendered:
-                omitted.append(keys[item.key])
+                omitted.append(known[item.key])
                 continue
             tree = richtext.parse(str(rendered[0]))
-            entries.append(Entry(keys[item.key], backends.render(tree, output), tree))
+            entries.append(Entry(known[item.key], backends.render(tree, output), tree))
         return Entries(entries, omitted)
 
-    def citations(self, items: list[dict[str, Any]], clusters: list[list[Cite]],
-                  output: str = "text") -> list[Entry]:
-        """Render citation clusters in document order (positions such as ibid follow that order)."""
+    def citations(self, items: list[dict[str, Any]], clusters: Sequence[Cluster | Sequence[Cite]],
+                  output: str = "text", *, registered: Sequence[str] = (),
+                  independent: bool = False) -> list[Entry]:
+        """Render citation clusters in document order (positions such as ibid follow that order).
+
+        `registered` names items known to the document before any cite (citeproc-js's
+        updateItems), which fixes their citation numbers; the rest are numbered as first cited.
+        Where the style has a sorted bibliography, citation numbers follow that order (CSL 1.0.2
+        "Citation-number"). With `independent`, each cluster is rendered as if it were the
+        document's only citation (no ibid or subsequent positions across clusters)."""
         source, keys = self._source(items)
         bib = CitationStylesBibliography(self.style, source, RICH_FORMATTER)
-        citations = []
-        for cluster in clusters:
-            # citeproc-py tests for the presence of a locator, not its value: pass it only when given
-            cites = [CitationItem(c.key, locator=Locator(c.label, c.locator)) if c.locator else CitationItem(c.key)
-                     for c in cluster]
-            citation = Citation(cites)
-            bib.register(citation)
-            citations.append(citation)
-        out = []
-        for cluster, citation in zip(clusters, citations, strict=True):
-            missing = [c.key for c in cluster if c.key.lower() not in keys]
+        groups = [c if isinstance(c, Cluster) else Cluster(c) for c in clusters]
+        for cluster in groups:
+            missing = [c.key for c in cluster.cites if c.key.lower() not in keys]
             if missing:
                 raise KeyError(f"cannot cite unknown key(s): {', '.join(missing)}")
+        for key in registered:
+            bib.register(Citation([CitationItem(key)]))
+        citations = []
+        for cluster in groups:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # `note` is read by our extensions, not citeproc-py
+                citation = Citation([_citation_item(c) for c in cluster.cites], note=cluster.note)
+            bib.register(citation)
+            citations.append(citation)
+        if self.has_bibliography and self.style.root.bibliography.find("cs:sort", _NS) is not None:
+            bib.sort()
+        out = []
+        for cluster, citation in zip(groups, citations, strict=True):
+            if independent:
+                bib._cites = []
             tree = richtext.parse(str(bib.cite(citation, lambda item: None)))
-            out.append(Entry(",".join(c.key for c in cluster), backends.render(tree, output), tree))
+            out.append(Entry(",".join(c.key for c in cluster.cites), backends.render(tree, output), tree))
         return out
+
+
+_NS = {"cs": "http://purl.org/net/xbiblio/csl"}
+
+
+def _citation_item(cite: Cite) -> CitationItem:
+    extra: dict[str, Any] = {}
+    # citeproc-py tests for the presence of a locator, not its value: pass it only when given
+    if cite.locator:
+        extra["locator"] = Locator(cite.label, cite.locator)
+    for name in ("prefix", "suffix", "position"):
+        if getattr(cite, name) is not None:
+            extra[name] = getattr(cite, name)
+    for name in ("suppress_author", "author_only", "near_note"):
+        if getattr(cite, name):
+            extra[name] = True
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # citeproc-py warns of the fields only our extensions read
+        return CitationItem(cite.key, **extra)
