@@ -148,21 +148,21 @@ def _error_text(error: dict) -> str:
 
 def _check_numbering(occurrences: list[Occurrence], file: str, starts: list[int]) -> list[Problem]:
     problems = []
-    seen: dict[tuple[str | None, int], int] = {}
-    by_chapter: dict[str | None, list[int]] = defaultdict(list)
+    seen: dict[tuple[str, str | None, int], int] = {}
+    by_chapter: dict[tuple[str, str | None], list[int]] = defaultdict(list)
     for i, occ in enumerate(occurrences):
         if occ.note is None:
             continue
-        k = (occ.chapter, occ.note)
+        k = (occ.document, occ.chapter, occ.note)
         tline = starts[i] if i < len(starts) else None
         if k in seen:
             problems.append(Problem("error", f"{occ.where} appears twice", file, tline))
         seen[k] = i
-        by_chapter[occ.chapter].append(occ.note)
-    for chapter, numbers in by_chapter.items():
+        by_chapter[(occ.document, occ.chapter)].append(occ.note)
+    for (document, chapter), numbers in by_chapter.items():
         missing = sorted(set(range(1, max(numbers) + 1)) - set(numbers))
         if missing:
-            where = f"chapter {chapter}" if chapter else "the notes"
+            where = f"{document} chapter {chapter}" if chapter else f"{document}'s notes"
             problems.append(Problem("warning", f"{where}: note(s) {_ranges(missing)} are not mapped", file))
     return problems
 

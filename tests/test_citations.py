@@ -117,7 +117,7 @@ def test_check_reports_unknown_keys_duplicates_gaps_and_empty_occurrences(tmp_pa
     assert (5, "n. 1: cited key 'nosuchkey' is not a record") in reasons  # line of the [[occurrence]]
     assert (11, "n. 1 appears twice") in reasons
     assert any(line == 23 and "needs `cites`, `nothing`" in r for line, r in reasons)
-    assert any("note(s) 2-3 are not mapped" in r for _, r in reasons)
+    assert any("anonndessay's notes: note(s) 2-3 are not mapped" in r for _, r in reasons)
 
 
 def test_bad_toml_says_where(tmp_path, lib):

@@ -72,7 +72,7 @@ _CLASSIC_TYPES = {
     WorkType.POEM: "misc", WorkType.REVIEW: "article", WorkType.THESIS: "phdthesis",
     WorkType.LETTER: "misc", WorkType.CORRESPONDENCE: "misc", WorkType.MANUSCRIPT: "unpublished",
     WorkType.INTERVIEW: "misc", WorkType.ARCHIVAL: "misc", WorkType.PERIODICAL: "misc",
-    WorkType.WEBPAGE: "misc",
+    WorkType.WEBPAGE: "misc", WorkType.MISC: "misc",
 }
 # biblatex field -> classic BibTeX field, where the two differ.
 _CLASSIC_FIELDS = {"journaltitle": "journal", "location": "address", "institution": "school",

@@ -44,3 +44,13 @@ def test_each_type_row_maps_both_ways(spec):
 
 def test_every_language_row_is_unique_both_ways():
     assert len(tables.BABEL_TO_BCP47) == len(tables.BCP47_TO_BABEL) == len(tables.LANGUAGES)
+
+
+@pytest.mark.parametrize("wtype", list(WorkType), ids=lambda t: t.value)
+def test_every_type_exports_to_classic_bibtex(wtype):
+    from sergebib.io.biblatex_writer import format_entry_classic
+
+    container = {} if wtype is WorkType.PERIODICAL else {"journaltitle": "Esprit", "booktitle": "Book"}
+    work = Work(key="serge1930sample", type=wtype, title="Sample", **container)
+    text, _ = format_entry_classic(work)
+    assert text.startswith("@") and "title = {Sample}" in text
