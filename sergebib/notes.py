@@ -34,7 +34,11 @@ def render_notes(lib: Library, document: str, style: str | Path = "chicago-notes
         elif occ.unresolved:
             text = "[unresolved: " + "; ".join(occ.unresolved) + "]"
         else:
-            text = f"[{occ.nothing}] {' '.join(occ.text.split())}"
+            words = " ".join(occ.text.split())
+            number = f"{occ.printed or occ.note}."
+            if words.startswith(number):  # the verbatim note often begins with its own number
+                words = words[len(number):].lstrip()
+            text = f"{words} [cites nothing: {occ.nothing}]"
         out.append(RenderedNote(occ, text))
     return out
 

@@ -73,7 +73,7 @@ def test_notes_rerendered_in_a_note_style_follow_document_order(mapped):
     assert [n.occurrence.note for n in notes] == [1, 2, 3, 4]
     assert notes[1].text.startswith("Victor Serge, Memoirs of a Revolutionary, trans. Peter Sedgwick and George Paizis")
     assert notes[2].text == "Serge, Memoirs of a Revolutionary, trans. Sedgwick and Paizis, 53."  # subsequent form
-    assert notes[3].text == "[conversation] A conversation."
+    assert notes[3].text == "A conversation. [cites nothing: conversation]"
 
 
 def test_coverage_and_most_cited(mapped):
