@@ -90,7 +90,40 @@ class Date(model.Date):
         return super().render_date_range(date_range, show_parts, context)
 
 
-OVERRIDES: dict[str, type] = {"name": Name, "date": Date}
+class StyleElement(model.Style):
+    # CSL 1.0.2, "Note Distance": near-note-distance defaults to 5. citeproc-py declares the
+    # default on cs:citation but looks the option up on cs:style, where a style that does not set
+    # it makes every near-note test crash (KeyError).
+    _default_options = {**model.Style._default_options, "near-note-distance": 5}
+
+
+_IMPOSED = {"first": {"first"}, "subsequent": {"subsequent"}, "ibid": {"subsequent", "ibid"},
+            "ibid-with-locator": {"subsequent", "ibid", "ibid-with-locator"}}
+
+
+class If(model.If):
+    def _position(self, item, context):  # noqa: ANN001, ANN202
+        # CSL 1.0.2, "Choose" / position: "Whenever position="ibid-with-locator" tests true,
+        # position="ibid" also tests true. And whenever position="ibid" or position="near-note"
+        # test true, position="subsequent" also tests true." A citation item may carry the
+        # position its document gives it (CSL-JSON `position`, `near-note`), as a word processor
+        # plugin does; the processor then uses it instead of working it out.
+        imposed = item.get("position")
+        if imposed is None:
+            return super()._position(item, context)
+        if context is not None and context.xpath_search("./ancestor::*[self::cs:bibliography]"):
+            return [False]
+        holds = set(_IMPOSED[imposed])
+        if item.get("near_note") and imposed != "first":
+            holds.add("near-note")
+        return [position in holds for position in self.get("position").split()]
+
+
+class ElseIf(If, model.Else_If):
+    pass
+
+
+OVERRIDES: dict[str, type] = {"name": Name, "date": Date, "style": StyleElement, "if": If, "else-if": ElseIf}
 
 
 class _ExtendedXML(frontend.CitationStylesXML):

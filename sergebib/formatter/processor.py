@@ -126,7 +126,9 @@ class Processor:
         return self.style.has_bibliography()
 
     def _source(self, items: list[dict[str, Any]]) -> tuple[CiteProcJSON, dict[str, str]]:
-        clean = [{k: v for k, v in item.items() if k not in _SKIP} for item in items]
+        # an item without a type (CSL-JSON requires one, citeproc-js tolerates its absence) is
+        # given the empty type, which no `type` condition matches; citeproc-py would crash
+        clean = [{"type": "", **{k: v for k, v in item.items() if k not in _SKIP}} for item in items]
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             source = CiteProcJSON(clean)

@@ -41,7 +41,7 @@ def test_fixture(path: Path, conformance_results: dict[str, bool]) -> None:
     if result.passed:
         if reason is not None:
             pytest.fail(f"unexpected pass: {fixture.name} now passes; remove it from {EXPECTED_FAILURES_FILE.name} "
-                        f"(it was listed as: {reason})")
+                        f"(it was listed as: {reason})", pytrace=False)
         return
     if reason is not None:
         pytest.xfail(reason)

@@ -1,0 +1,49 @@
+"""Our extensions of citeproc-py (sergebib.formatter.citeproc_extensions), one CSL 1.0.2 rule each."""
+
+from sergebib.formatter import Cite, Cluster, Processor
+
+
+def style(citation: str, bibliography: str = "", cls: str = "note", locale: str = "") -> str:
+    default = f' default-locale="{locale}"' if locale else ""
+    return f"""<style xmlns="http://purl.org/net/xbiblio/csl" class="{cls}" version="1.0"{default}>
+  <info><id/><title/><updated>2024-01-01T00:00:00+00:00</updated></info>
+  <citation><layout delimiter="; ">{citation}</layout></citation>
+  {f'<bibliography><layout>{bibliography}</layout></bibliography>' if bibliography else ''}
+</style>"""
+
+
+POSITION = style("""<choose>
+  <if position="ibid-with-locator"><text value="ibid-with-locator"/></if>
+  <else-if position="ibid"><text value="ibid"/></else-if>
+  <else-if position="near-note"><text value="near-note"/></else-if>
+  <else-if position="subsequent"><text value="subsequent"/></else-if>
+  <else><text variable="title"/></else></choose>""")
+BOOK = [{"id": "a", "type": "book", "title": "Title"}]
+
+
+def test_an_item_without_a_type_renders():
+    # citeproc-py crashed on CSL-JSON items without "type"; no type condition matches them
+    items = [{"id": "a", "title": "Untyped"}]
+    [entry] = Processor(style('<choose><if type="book"><text value="book"/></if>'
+                              '<else><text variable="title"/></else></choose>')).citations(items, [[Cite("a")]])
+    assert entry.text == "Untyped"
+
+
+def test_an_imposed_position_implies_the_weaker_ones():
+    # CSL 1.0.2 "Choose": ibid-with-locator implies ibid; ibid and near-note imply subsequent
+    processor = Processor(POSITION)
+    clusters = [[Cite("a", position=p)] for p in ("first", "subsequent", "ibid", "ibid-with-locator")]
+    texts = [e.text for e in processor.citations(BOOK, clusters, independent=True)]
+    assert texts == ["Title", "subsequent", "ibid", "ibid-with-locator"]
+    only_ibid = Processor(style('<choose><if position="ibid"><text value="ibid"/></if></choose>'))
+    assert only_ibid.citations(BOOK, [[Cite("a", position="ibid-with-locator")]])[0].text == "ibid"
+    near = Processor(style('<choose><if position="near-note"><text value="near"/></if></choose>'))
+    assert near.citations(BOOK, [[Cite("a", position="subsequent", near_note=True)]])[0].text == "near"
+
+
+def test_near_note_without_a_distance_uses_the_default():
+    # CSL 1.0.2 "Note Distance": near-note-distance defaults to 5 (citeproc-py raised KeyError)
+    near = Processor(style('<choose><if position="near-note"><text value="near"/></if>'
+                           '<else><text variable="title"/></else></choose>'))
+    texts = [e.text for e in near.citations(BOOK, [Cluster([Cite("a")], 1), Cluster([Cite("a")], 2)])]
+    assert texts == ["Title", "near"]
