@@ -129,6 +129,10 @@ def validate(lib: Library, *, dataset: bool = False) -> list[Problem]:
             for kw in work.keywords:
                 if not is_known(kw):
                     report("error", work, f"keyword '{kw}' is not in the controlled vocabulary", "keywords")
+            for src in work.sources:
+                section = _section_of(src.label)
+                if section and section not in work.keywords:
+                    report("error", work, f"cited at {src} but lacks the keyword '{section}'", "keywords")
             expected = expected_key(work, lib.persons)
             if not re.fullmatch(re.escape(expected) + r"([b-z]|[a-z]{2})?", work.key):
                 report("warning", work, f"key does not follow the scheme (expected '{expected}')")
@@ -136,6 +140,17 @@ def validate(lib: Library, *, dataset: bool = False) -> list[Problem]:
     if dataset:
         problems += lib.citation_map.problems
     return problems
+
+
+def _section_of(label: str | None) -> str | None:
+    """`I.D.9` -> `weissman:I.D`; `IV.C` -> `weissman:IV.C`; a note label (`n. 2.14`) -> None."""
+    from .vocabulary import SECTIONS
+
+    match = re.match(r"^(IV|III|II|I)(?:\.([A-I]))?(?:\.|$)", label or "")
+    if not match:
+        return None
+    keyword = f"weissman:{match.group(1)}" + (f".{match.group(2)}" if match.group(2) else "")
+    return keyword if keyword in SECTIONS else None
 
 
 def _check_cycle(lib: Library, work: Work, report) -> None:  # noqa: ANN001

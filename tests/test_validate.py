@@ -47,6 +47,15 @@ def test_dataset_rules_require_provenance_language_and_vocabulary(write_bib):
     assert "no `sources`" in reasons and "no `langid`" in reasons and "'novels' is not in the controlled" in reasons
 
 
+def test_a_section_source_needs_the_section_keyword(write_bib):
+    path = write_bib("@book{serge1977lutte,\n  author = {Serge, Victor},\n  title = {T},\n  date = {1977},\n"
+                     "  langid = {french},\n  keywords = {serge, weissman:I.A},\n"
+                     "  sources = {003:6318 [I.A.36]; 003:6382 [I.D.9]},\n}\n")
+    reasons = [p.reason for p in validate(sergebib.load(path), dataset=True)]
+    assert "cited at 003:6382 [I.D.9] but lacks the keyword 'weissman:I.D'" in reasons
+    assert not any("weissman:I.A'" in r for r in reasons)
+
+
 def test_relation_cycles_are_errors(write_bib):
     path = write_bib("""
         @book{a1930x,
