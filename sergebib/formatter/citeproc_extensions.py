@@ -7,9 +7,10 @@ element method concerned from this module. Nothing here edits citeproc-py's file
 
 from __future__ import annotations
 
+import re
 from types import SimpleNamespace
 
-from .richtext import mark
+from .richtext import CLOSE, OPEN, mark
 
 
 def _wrapper(style: str) -> type[str]:
@@ -44,6 +45,7 @@ RICH_FORMATTER = SimpleNamespace(
 # `Style` below registers our subclasses in that lookup, so an override applies to every style
 # we load and to nothing else.
 from citeproc import frontend, model  # noqa: E402
+from citeproc.string import String  # noqa: E402
 from lxml import etree  # noqa: E402
 
 _CSL_NS = "http://purl.org/net/xbiblio/csl"
@@ -123,7 +125,66 @@ class ElseIf(If, model.Else_If):
     pass
 
 
-OVERRIDES: dict[str, type] = {"name": Name, "date": Date, "style": StyleElement, "if": If, "else-if": ElseIf}
+# Text rendered with quotes="true" is marked, around its closing quotation mark, with two more
+# private-use sentinels, so that the punctuation which ends up after it once affixes and
+# delimiters are joined can be settled when the whole cite or entry is rendered (Layout below).
+QUOTE_IN, QUOTE_OUT = "\ue020", "\ue021"
+_CLOSERS = "".join(CLOSE.values())
+_OPENERS = "".join(OPEN.values())
+_QUOTED = re.compile(f"{QUOTE_IN}([^{QUOTE_OUT}]*){QUOTE_OUT}([{_CLOSERS}]*)([.,]?)")
+_MARKERS = re.compile(f"[{QUOTE_IN}{QUOTE_OUT}]")
+
+
+def settle_quotes(text: str, punctuation_in_quote: bool) -> str:
+    """CSL 1.0.2, "Locale" / punctuation-in-quote: "If set to "true" ("false" is the default),
+    punctuation (commas and periods) following text rendered with quotes="true" is placed within
+    the closing quotation mark." A period so moved after text that already ends in a period,
+    question or exclamation mark is dropped, as is a comma after a comma (the spec's "Affixes":
+    no duplicate punctuation)."""
+    def settle(match: re.Match[str]) -> str:
+        close, closers, punctuation = match.groups()
+        if not punctuation or not punctuation_in_quote:
+            return close + closers + punctuation
+        before = match.string[:match.start()].rstrip("".join(CLOSE.values()) + "".join(_OPENERS))
+        last = before[-1:] if before else ""
+        if last == punctuation or (punctuation == "." and last in "?!"):
+            return close + closers
+        return punctuation + close + closers
+
+    return _MARKERS.sub("", _QUOTED.sub(settle, text))
+
+
+class Text(model.Text):
+    def quote(self, string):  # noqa: ANN001, ANN201
+        # CSL 1.0.2, "Formatting" / quotes: wrap in the open-quote and close-quote terms; the
+        # sentinels let Layout apply punctuation-in-quote (see settle_quotes)
+        if self.get("quotes", "false").lower() != "true":
+            return string
+        return (self.get_single_term(name="open-quote") + string + String(QUOTE_IN)
+                + self.get_single_term(name="close-quote") + String(QUOTE_OUT))
+
+
+class Layout(model.Layout):
+    def _punctuation_in_quote(self) -> bool:
+        return (self.get_locale_option("punctuation-in-quote") or "false").lower() == "true"
+
+    def render_citation(self, citation, callback):  # noqa: ANN001, ANN201
+        return settle_quotes(str(super().render_citation(citation, callback)), self._punctuation_in_quote())
+
+    def render_bibliography(self, citation_items):  # noqa: ANN001, ANN201
+        piq = self._punctuation_in_quote()
+        return [settle_quotes(str(text), piq) for text in super().render_bibliography(citation_items)]
+
+
+class Key(model.Key):
+    def sort_keys(self, items, context):  # noqa: ANN001, ANN201
+        # sort keys rendered through macros must not carry the quotation sentinels
+        keys = super().sort_keys(items, context)
+        return [_MARKERS.sub("", str(k)) if k is not None and _MARKERS.search(str(k)) else k for k in keys]
+
+
+OVERRIDES: dict[str, type] = {"name": Name, "date": Date, "style": StyleElement, "if": If, "else-if": ElseIf,
+                              "text": Text, "layout": Layout, "key": Key}
 
 
 class _ExtendedXML(frontend.CitationStylesXML):

@@ -47,3 +47,27 @@ def test_near_note_without_a_distance_uses_the_default():
                            '<else><text variable="title"/></else></choose>'))
     texts = [e.text for e in near.citations(BOOK, [Cluster([Cite("a")], 1), Cluster([Cite("a")], 2)])]
     assert texts == ["Title", "near"]
+
+
+QUOTED = style('<text variable="title" quotes="true" suffix=","/><text value=" next"/>',
+               '<text variable="title" quotes="true" suffix="."/>')
+
+
+def test_punctuation_in_quote_for_english_locales():
+    # CSL 1.0.2 "Locale" punctuation-in-quote (true in en-US): commas and periods after quoted
+    # text move inside the closing quotation mark
+    items = [{"id": "a", "type": "article", "title": "Title"}]
+    assert Processor(QUOTED).citations(items, [[Cite("a")]])[0].text == "“Title,” next"
+    assert Processor(QUOTED).bibliography(items)[0].text == "“Title.”"
+    # ... and not where the locale says false (en-GB)
+    assert Processor(QUOTED, locale="en-GB").bibliography(items)[0].text == "‘Title’."
+    # a period is not added after a question mark
+    asked = [{"id": "a", "type": "article", "title": "Why?"}]
+    assert Processor(QUOTED).bibliography(asked)[0].text == "“Why?”"
+
+
+def test_punctuation_moves_inside_quotes_within_formatting():
+    nested = style('<group font-style="italic"><text variable="title" quotes="true"/></group>'
+                   '<text value=" 1900" prefix=". "/>')
+    items = [{"id": "a", "type": "article", "title": "Book A"}]
+    assert Processor(nested).citations(items, [[Cite("a")]], "html")[0].text == "<i>“Book A.”</i> 1900"
