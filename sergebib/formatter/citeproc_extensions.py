@@ -164,6 +164,22 @@ class Text(model.Text):
                 + self.get_single_term(name="close-quote") + String(QUOTE_OUT))
 
 
+class Names(model.Names):
+    def render(self, item, *args, **kwargs):  # noqa: ANN001, ANN201
+        # The first cs:names element rendered in a bibliography entry records its names (without
+        # its affixes) for subsequent-author-substitute (Layout.render_bibliography).
+        context = kwargs.get("context")
+        found = (self if context is None else context).xpath_search("./ancestor-or-self::cs:layout[1]")
+        state = getattr(found[0], "first_names", None) if found else None
+        if state is None or "names" in state:
+            return super().render(item, *args, **kwargs)
+        state["names"] = None  # claimed: names rendered inside this element do not count
+        text = self.process(item, *args, **kwargs)
+        if text:
+            state["names"] = str(text)
+        return self.markup(text)
+
+
 class Layout(model.Layout):
     def _punctuation_in_quote(self) -> bool:
         return (self.get_locale_option("punctuation-in-quote") or "false").lower() == "true"
@@ -172,8 +188,40 @@ class Layout(model.Layout):
         return settle_quotes(str(super().render_citation(citation, callback)), self._punctuation_in_quote())
 
     def render_bibliography(self, citation_items):  # noqa: ANN001, ANN201
+        """-> one text per item, None for an item that renders to nothing (citeproc-py drops
+        those, which loses the pairing of items and entries).
+
+        CSL 1.0.2, "Reference Grouping" / subsequent-author-substitute: "If set, the value of
+        this attribute replaces names in a bibliographic entry that also occur in the preceding
+        entry." With the default rule "complete-all", "when all rendered names of the name
+        variable match those in the preceding bibliographic entry, the value ... replaces the
+        entire name list (including punctuation and terms like "et al" and "and"), but not the
+        affixes set on the cs:names element." The other rules are not implemented yet."""
         piq = self._punctuation_in_quote()
-        return [settle_quotes(str(text), piq) for text in super().render_bibliography(citation_items)]
+        bibliography = self.getparent()
+        substitute = bibliography.get("subsequent-author-substitute")
+        rule = bibliography.get("subsequent-author-substitute-rule", "complete-all")
+        out: list[str | None] = []
+        previous = None
+        for item in citation_items:
+            self.first_names: dict[str, str | None] = {}
+            try:
+                rendered = super().render_bibliography([item])
+            finally:
+                state = self.first_names
+                del self.first_names
+            if not rendered:
+                out.append(None)
+                previous = None
+                continue
+            text = str(rendered[0])
+            names = state.get("names")
+            if names and substitute is not None and rule == "complete-all" and names == previous and names in text:
+                at = text.index(names)
+                text = text[:at] + substitute + text[at + len(names):]
+            previous = names
+            out.append(settle_quotes(text, piq))
+        return out
 
 
 class Key(model.Key):
@@ -184,7 +232,7 @@ class Key(model.Key):
 
 
 OVERRIDES: dict[str, type] = {"name": Name, "date": Date, "style": StyleElement, "if": If, "else-if": ElseIf,
-                              "text": Text, "layout": Layout, "key": Key}
+                              "text": Text, "layout": Layout, "key": Key, "names": Names}
 
 
 class _ExtendedXML(frontend.CitationStylesXML):

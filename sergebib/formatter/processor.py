@@ -163,16 +163,15 @@ class Processor:
         for key in wanted:
             bib.register(Citation([CitationItem(key)]))
         bib.sort()
-        # citeproc-py drops items that render to nothing without saying which; render them one
-        # at a time (the same layout call its bibliography() makes) to keep keys and entries paired
+        # our Layout (citeproc_extensions) returns None for an item that renders to nothing,
+        # where citeproc-py would drop it unnamed, so keys and entries stay paired
         layout = self.style.root.bibliography.layout
         entries, omitted = [], []
-        for item in bib.items:
-            rendered = layout.render_bibliography([item])
-            if not rendered:
+        for item, rendered in zip(bib.items, layout.render_bibliography(bib.items), strict=True):
+            if rendered is None:
                 omitted.append(known[item.key])
                 continue
-            tree = richtext.parse(str(rendered[0]))
+            tree = richtext.parse(str(rendered))
             entries.append(Entry(known[item.key], backends.render(tree, output), tree))
         return Entries(entries, omitted)
 

@@ -71,3 +71,18 @@ def test_punctuation_moves_inside_quotes_within_formatting():
                    '<text value=" 1900" prefix=". "/>')
     items = [{"id": "a", "type": "article", "title": "Book A"}]
     assert Processor(nested).citations(items, [[Cite("a")]], "html")[0].text == "<i>“Book A.”</i> 1900"
+
+
+def test_subsequent_author_substitute():
+    # CSL 1.0.2 "Reference Grouping": names identical to the preceding entry's are replaced,
+    # affixes kept (rule complete-all)
+    xml = style('<text variable="title"/>', '<names variable="author" suffix=". "><name/></names>'
+                '<text variable="title"/>')
+    xml = xml.replace("<bibliography>", '<bibliography subsequent-author-substitute="———">')
+    doe = [{"family": "Doe", "given": "John"}]
+    items = [{"id": "a", "type": "book", "title": "A", "author": doe},
+             {"id": "b", "type": "book", "title": "B", "author": doe},
+             {"id": "c", "type": "book", "title": "C", "author": [{"family": "Roe", "given": "Jane"}]}]
+    entries = Processor(xml).bibliography(items)
+    assert [e.text for e in entries] == ["John Doe. A", "———. B", "Jane Roe. C"]
+    assert [e.key for e in entries] == ["a", "b", "c"]
