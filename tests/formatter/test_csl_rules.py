@@ -86,3 +86,20 @@ def test_subsequent_author_substitute():
     entries = Processor(xml).bibliography(items)
     assert [e.text for e in entries] == ["John Doe. A", "———. B", "Jane Roe. C"]
     assert [e.key for e in entries] == ["a", "b", "c"]
+
+
+def test_title_case():
+    # CSL 1.0.2 "Title case conversion": lowercase words capitalized, stop words kept lowercase
+    # except first, last and after a colon; mixed-case words untouched; compounds by their parts
+    xml = style('<text variable="title" text-case="title"/>')
+
+    def cased(title: str, **extra: str) -> str:
+        item = {"id": "a", "type": "book", "title": title, **extra}
+        return Processor(xml).citations([item], [[Cite("a")]])[0].text
+
+    assert cased("the out-of-fashion ideas: a story of") == "The Out-of-Fashion Ideas: A Story Of"
+    assert cased("core self-evaluation traits—self-esteem and iPhone") == (
+        "Core Self-Evaluation Traits—Self-Esteem and iPhone")
+    assert cased("UK") == "UK"
+    assert cased('a <span class="nocase">pH</span> value') == "A pH Value"
+    assert cased("mémoires d'un révolutionnaire", language="fr") == "mémoires d'un révolutionnaire"
