@@ -8,6 +8,7 @@ element method concerned from this module. Nothing here edits citeproc-py's file
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from types import SimpleNamespace
 
 from .richtext import CLOSE, OPEN, mark
@@ -45,6 +46,7 @@ RICH_FORMATTER = SimpleNamespace(
 # `Style` below registers our subclasses in that lookup, so an override applies to every style
 # we load and to nothing else.
 from citeproc import frontend, model  # noqa: E402
+from citeproc.source import DateRange  # noqa: E402
 from citeproc.string import MixedString, NoCase, String  # noqa: E402
 from lxml import etree  # noqa: E402
 
@@ -90,6 +92,85 @@ class Date(model.Date):
         if not self.is_locale_date():
             context = self
         return super().render_date_range(date_range, show_parts, context)
+
+    def process(self, item, variable=None, *args, **kwargs):  # noqa: ANN001, ANN201
+        # the first rendering of "issued" in a cite or entry carries the year-suffix (see
+        # assign_year_suffixes), unless the style places it with cs:text
+        state = _RENDERING.get()
+        name = variable if variable is not None else self.get("variable")
+        if state is None or name != "issued" or state.get("suffix") is None or state.get("date") is not None:
+            return super().process(item, variable, *args, **kwargs)
+        state["date"] = self
+        try:
+            text = super().process(item, variable, *args, **kwargs)
+        finally:
+            if state.get("date") is self:
+                state["date"] = None
+        if text and state.get("suffix"):
+            # a localized date renders through the locale's own cs:date-part elements, which are
+            # not ours: put the suffix after the year where it was rendered
+            issued = item.reference.get("issued")
+            first = issued.begin if isinstance(issued, DateRange) else issued
+            year = str(abs(first["year"])) if isinstance(first, dict) and "year" in first else None
+            rendered = str(text)
+            if year and year in rendered:
+                at = rendered.index(year) + len(year)
+                text = String(rendered[:at] + state["suffix"] + rendered[at:])
+                state["suffix"] = ""
+        return text
+
+
+class DatePart(model.Date_Part):
+    def process(self, date, context=None):  # noqa: ANN001, ANN201
+        text = super().process(date, context)
+        state = _RENDERING.get()
+        if (state is not None and self.get("name") == "year" and state.get("date") is not None
+                and state.get("suffix") and text):
+            text = f"{text}{state['suffix']}"
+            state["suffix"] = ""  # once per cite or entry
+        return text
+
+
+# --- year-suffix disambiguation ------------------------------------------------------------------
+# CSL 1.0.2, "Disambiguation" / disambiguate-add-year-suffix: "If set to "true" ("false" is the
+# default), an alphabetic year-suffix is added to ambiguous cites (e.g. "Doe 2007, Doe 2007" becomes
+# "Doe 2007a, Doe 2007b") and to their corresponding bibliographic entries. The assignment of the
+# year-suffixes follows the order of the bibliographic entries, and additional letters are used once
+# "z" is reached ("z", "aa", "ab", ..., "az", "ba", etc.). By default, the year-suffix is appended to
+# the first year rendered through cs:date in the cite and in the bibliographic entry, but its
+# location can be controlled by explicitly rendering the "year-suffix" variable using cs:text."
+# Cites are ambiguous here when their first-position renderings are identical; the other methods
+# (add names, add given names) are not implemented yet.
+_RENDERING: ContextVar[dict | None] = ContextVar("sergebib_rendering", default=None)
+
+
+def _letters(n: int) -> str:
+    out = ""
+    n += 1
+    while n:
+        n, r = divmod(n - 1, 26)
+        out = chr(ord("a") + r) + out
+    return out
+
+
+def assign_year_suffixes(style: frontend.CitationStylesStyle, bibliography: object) -> None:
+    """Give the references of ambiguous cites their year-suffix (`year_suffix`), in the order of
+    `bibliography.items` (registered, and sorted where the style sorts its bibliography)."""
+    citation_element = style.root.citation
+    if citation_element is None or citation_element.get("disambiguate-add-year-suffix") != "true":
+        return
+    from citeproc import Citation, CitationItem
+
+    groups: dict[str, list] = {}
+    for item in bibliography.items:
+        probe = Citation([CitationItem(item.key)])
+        probe.bibliography = bibliography
+        rendered = citation_element.layout.render_citation_alone(probe)
+        groups.setdefault(rendered, []).append(item.key)
+    for keys in groups.values():
+        if len(keys) > 1:
+            for n, key in enumerate(keys):
+                bibliography.source[key]["year_suffix"] = _letters(n)
 
 
 class StyleElement(model.Style):
@@ -228,6 +309,20 @@ class Names(model.Names):
 
 
 class Layout(model.Layout):
+    def render_children(self, item, *args, **kwargs):  # noqa: ANN001, ANN201
+        # each cite and each entry is rendered here: track what it has rendered so far
+        explicit = self.get_root().xpath_search("//cs:text[@variable='year-suffix']")
+        suffix = None if explicit else item.reference.get("year_suffix")
+        token = _RENDERING.set({"suffix": suffix, "date": None})
+        try:
+            return super().render_children(item, *args, **kwargs)
+        finally:
+            _RENDERING.reset(token)
+
+    def render_citation_alone(self, citation) -> str:  # noqa: ANN001
+        """A cite rendered as if it were the first and only one, for disambiguation."""
+        return str(self.getparent().render(citation, [], lambda item: None))
+
     def _punctuation_in_quote(self) -> bool:
         return (self.get_locale_option("punctuation-in-quote") or "false").lower() == "true"
 
@@ -279,7 +374,8 @@ class Key(model.Key):
 
 
 OVERRIDES: dict[str, type] = {"name": Name, "date": Date, "style": StyleElement, "if": If, "else-if": ElseIf,
-                              "text": Text, "layout": Layout, "key": Key, "names": Names}
+                              "text": Text, "layout": Layout, "key": Key, "names": Names,
+                              "date-part": DatePart}
 
 
 class _ExtendedXML(frontend.CitationStylesXML):

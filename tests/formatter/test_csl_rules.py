@@ -103,3 +103,22 @@ def test_title_case():
     assert cased("UK") == "UK"
     assert cased('a <span class="nocase">pH</span> value') == "A pH Value"
     assert cased("mémoires d'un révolutionnaire", language="fr") == "mémoires d'un révolutionnaire"
+
+
+def test_year_suffixes_for_ambiguous_cites():
+    # CSL 1.0.2 "Disambiguation" disambiguate-add-year-suffix: suffixes in bibliography order,
+    # after the first rendered year, in cites and entries alike (localized dates too)
+    xml = style('<group delimiter=" "><names variable="author"><name form="short"/></names>'
+                '<date variable="issued" form="text" date-parts="year"/></group>',
+                '<group delimiter=". "><names variable="author"><name/></names>'
+                '<date variable="issued"><date-part name="year"/></date><text variable="title"/></group>',
+                cls="in-text").replace("<citation>", '<citation disambiguate-add-year-suffix="true">')
+    xml = xml.replace("<bibliography>", '<bibliography><sort><key variable="title"/></sort>')
+    doe = [{"family": "Doe", "given": "John"}]
+    items = [{"id": k, "type": "book", "title": t, "author": doe, "issued": {"date-parts": [[y]]}}
+             for k, t, y in (("b", "Beta", 1930), ("a", "Alpha", 1930), ("c", "Gamma", 1931))]
+    processor = Processor(xml)
+    assert [e.text for e in processor.bibliography(items)] == [
+        "John Doe. 1930a. Alpha", "John Doe. 1930b. Beta", "John Doe. 1931. Gamma"]
+    cites = processor.citations(items, [[Cite("b")], [Cite("a")], [Cite("c")]])
+    assert [e.text for e in cites] == ["Doe 1930b", "Doe 1930a", "Doe 1931"]
