@@ -18,7 +18,7 @@ def test_text_list_groups_by_genre_and_nests_translations(lib, serge_works):
     assert lines[0] == "Victor Serge"
     headings = [lines[i] for i in range(1, len(lines) - 1) if set(lines[i + 1]) == {"-"}]
     assert headings[:3] == ["Novels", "Short stories", "Poetry"]
-    original = next(i for i, ln in enumerate(lines) if ln.startswith("- Serge, Victor. L'Affaire Toulaév."))
+    original = next(i for i, ln in enumerate(lines) if ln.startswith("- Serge, Victor. L’Affaire Toulaév."))
     following = lines[original + 1: original + 6]
     assert any(ln.startswith("  └ Translation (English): Serge, Victor. The Case of Comrade Tulayev. "
                              "Translated by Willard R. Trask.") for ln in following)

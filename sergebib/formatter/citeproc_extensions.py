@@ -210,10 +210,103 @@ class ElseIf(If, model.Else_If):
 # private-use sentinels, so that the punctuation which ends up after it once affixes and
 # delimiters are joined can be settled when the whole cite or entry is rendered (Layout below).
 QUOTE_IN, QUOTE_OUT = "\ue020", "\ue021"
+# quotes="true" itself is marked (QUOTE_OPEN ... QUOTE_CLOSE) and typeset with the other quotation
+# marks of the cite or entry (see typeset_quotes)
+QUOTE_OPEN, QUOTE_CLOSE = "\ue024", "\ue025"
+# Straight quotation marks in the data and in cite affixes (not in the style's own text, which is
+# printed as written) are marked on the way in (mark_data_quotes) and typeset with the rest.
+DATA_DQ, DATA_SQ = "\ue026", "\ue027"
+
+
+_TAG = re.compile(r"(<[^<>]*>)")
+
+
+def mark_data_quotes(value: str) -> str:
+    """Mark straight quotation marks outside markup tags (`<span class="nocase">` stays intact)."""
+    return "".join(part if part.startswith("<") and part.endswith(">")
+                   else part.replace('"', DATA_DQ).replace("'", DATA_SQ)
+                   for part in _TAG.split(value))
 _CLOSERS = "".join(CLOSE.values())
 _OPENERS = "".join(OPEN.values())
 _QUOTED = re.compile(f"{QUOTE_IN}([^{QUOTE_OUT}]*){QUOTE_OUT}([{_CLOSERS}]*)([.,]?)")
-_MARKERS = re.compile(f"[{QUOTE_IN}{QUOTE_OUT}]")
+_MARKERS = re.compile(f"[{QUOTE_IN}{QUOTE_OUT}{QUOTE_OPEN}{QUOTE_CLOSE}{DATA_DQ}{DATA_SQ}]")
+
+
+_IGNORED = frozenset(OPEN.values()) | frozenset(CLOSE.values()) | {QUOTE_IN, QUOTE_OUT}
+_OPENING_CONTEXT = set(" \t\n\u00a0([{\u2014\u2013-/") | {QUOTE_OPEN, "“", "‘", '"', DATA_DQ}
+
+
+def _neighbour(text: str, i: int, step: int) -> str:
+    i += step
+    while 0 <= i < len(text) and text[i] in _IGNORED:
+        i += step
+    return text[i] if 0 <= i < len(text) else ""
+
+
+def typeset_quotes(text: str, terms: dict[str, str]) -> str:
+    """Quotation marks in a rendered cite or entry, typeset by nesting level.
+
+    CSL 1.0.2, "Formatting" / quotes and the locale terms open-quote, close-quote,
+    open-inner-quote, close-inner-quote: quoted text is wrapped in the outer quotation marks, and
+    quotation marks inside it alternate with the inner ones. Quotation marks in the data and in
+    affixes (straight "..." and '...', or typographic) are read as quotes too and typeset by the
+    same rule; an apostrophe becomes ’; a mark without its pair is left as it is (as citeproc-js
+    does). Straight marks count only where they come from the data (see mark_data_quotes).
+    Closing marks carry the sentinels settle_quotes uses for punctuation-in-quote."""
+    stack: list[tuple[str, int]] = []
+    pairs: dict[int, int] = {}
+    apostrophes: set[int] = set()
+    for i, ch in enumerate(text):
+        before, after = _neighbour(text, i, -1), _neighbour(text, i, 1)
+        if ch in (QUOTE_OPEN, "“"):
+            stack.append((ch, i))
+        elif ch in (QUOTE_CLOSE, "”"):
+            opener = QUOTE_OPEN if ch == QUOTE_CLOSE else "“"
+            while stack and stack[-1][0] != opener:
+                stack.pop()  # an opening mark without its pair stays as it is
+            if stack:
+                pairs[stack.pop()[1]] = i
+        elif ch == DATA_DQ:
+            if stack and stack[-1][0] == DATA_DQ and not (after and after.isalnum() and before in _OPENING_CONTEXT):
+                pairs[stack.pop()[1]] = i
+            elif after and not after.isspace():
+                stack.append((ch, i))
+        elif ch in (DATA_SQ, "‘"):
+            if ch == DATA_SQ and before.isalnum() and after.isalpha():
+                apostrophes.add(i)
+            elif ch == DATA_SQ and stack and stack[-1][0] == DATA_SQ and not after.isalnum():
+                pairs[stack.pop()[1]] = i
+            elif (ch == "‘" or not before or before in _OPENING_CONTEXT) and after and not after.isspace():
+                stack.append((ch, i))
+            elif ch == DATA_SQ:
+                apostrophes.add(i)
+        elif ch == "’":
+            if stack and stack[-1][0] in ("‘", DATA_SQ) and not after.isalpha():
+                pairs[stack.pop()[1]] = i
+    closing = {close: open_ for open_, close in pairs.items()}
+    out: list[str] = []
+    depth = 0
+    for i, ch in enumerate(text):
+        if i in pairs:
+            out.append(terms["open-quote" if depth % 2 == 0 else "open-inner-quote"])
+            depth += 1
+        elif i in closing:
+            depth -= 1
+            close = terms["close-quote" if depth % 2 == 0 else "close-inner-quote"]
+            out.append(f"{QUOTE_IN}{close}{QUOTE_OUT}")
+        elif i in apostrophes:
+            out.append("’")
+        elif ch == QUOTE_OPEN:
+            out.append(terms["open-quote"])
+        elif ch == QUOTE_CLOSE:
+            out.append(terms["close-quote"])
+        elif ch == DATA_DQ:
+            out.append('"')
+        elif ch == DATA_SQ:
+            out.append("'")
+        else:
+            out.append(ch)
+    return "".join(out)
 
 
 def settle_quotes(text: str, punctuation_in_quote: bool) -> str:
@@ -272,12 +365,11 @@ def title_case(segments: list[tuple[str, bool]]) -> list[str]:
 
 class Text(model.Text):
     def quote(self, string):  # noqa: ANN001, ANN201
-        # CSL 1.0.2, "Formatting" / quotes: wrap in the open-quote and close-quote terms; the
-        # sentinels let Layout apply punctuation-in-quote (see settle_quotes)
+        # CSL 1.0.2, "Formatting" / quotes: wrapped in quotation marks, which Layout typesets
+        # (typeset_quotes, then settle_quotes for punctuation-in-quote)
         if self.get("quotes", "false").lower() != "true":
             return string
-        return (self.get_single_term(name="open-quote") + string + String(QUOTE_IN)
-                + self.get_single_term(name="close-quote") + String(QUOTE_OUT))
+        return String(QUOTE_OPEN) + string + String(QUOTE_CLOSE)
 
     def case(self, text, language=None):  # noqa: ANN001, ANN201
         # title case by the rules above (see title_case); citeproc-py capitalized words inside
@@ -326,8 +418,13 @@ class Layout(model.Layout):
     def _punctuation_in_quote(self) -> bool:
         return (self.get_locale_option("punctuation-in-quote") or "false").lower() == "true"
 
+    def _finish(self, text: str, piq: bool) -> str:
+        terms = {name: str(self.get_single_term(name=name)) for name in
+                 ("open-quote", "close-quote", "open-inner-quote", "close-inner-quote")}
+        return settle_quotes(typeset_quotes(text, terms), piq)
+
     def render_citation(self, citation, callback):  # noqa: ANN001, ANN201
-        return settle_quotes(str(super().render_citation(citation, callback)), self._punctuation_in_quote())
+        return self._finish(str(super().render_citation(citation, callback)), self._punctuation_in_quote())
 
     def render_bibliography(self, citation_items):  # noqa: ANN001, ANN201
         """-> one text per item, None for an item that renders to nothing (citeproc-py drops
@@ -362,7 +459,7 @@ class Layout(model.Layout):
                 at = text.index(names)
                 text = text[:at] + substitute + text[at + len(names):]
             previous = names
-            out.append(settle_quotes(text, piq))
+            out.append(self._finish(text, piq))
         return out
 
 

@@ -16,11 +16,25 @@ from citeproc import Citation, CitationItem, CitationStylesBibliography, Locator
 from citeproc.source.json import CiteProcJSON
 
 from . import backends, richtext
-from .citeproc_extensions import RICH_FORMATTER, Style, assign_year_suffixes
+from .citeproc_extensions import RICH_FORMATTER, Style, assign_year_suffixes, mark_data_quotes
 from .styles import resolve_style
 
 # CSL variables citeproc-py accepts; anything else (our `custom`, `keyword`) is not passed.
 _SKIP = {"custom", "keyword", "annote"}
+# fields that are identifiers, not text
+_LITERAL = {"id", "type", "language", "URL", "DOI", "ISBN", "ISSN"}
+
+
+def _data(value: Any) -> Any:
+    """Field text with its straight quotation marks marked, so that they are typeset as quotes or
+    apostrophes (citeproc_extensions.typeset_quotes)."""
+    if isinstance(value, str):
+        return mark_data_quotes(value)
+    if isinstance(value, list):
+        return [_data(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _data(v) for k, v in value.items()}
+    return value
 
 
 @dataclass(frozen=True)
@@ -128,7 +142,8 @@ class Processor:
     def _source(self, items: list[dict[str, Any]]) -> tuple[CiteProcJSON, dict[str, str]]:
         # an item without a type (CSL-JSON requires one, citeproc-js tolerates its absence) is
         # given the empty type, which no `type` condition matches; citeproc-py would crash
-        clean = [{"type": "", **{k: v for k, v in item.items() if k not in _SKIP}} for item in items]
+        clean = [{"type": "", **{k: _data(v) if k not in _LITERAL else v for k, v in item.items() if k not in _SKIP}}
+                 for item in items]
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             source = CiteProcJSON(clean)
@@ -222,9 +237,11 @@ def _citation_item(cite: Cite) -> CitationItem:
     # citeproc-py tests for the presence of a locator, not its value: pass it only when given
     if cite.locator:
         extra["locator"] = Locator(cite.label, cite.locator)
-    for name in ("prefix", "suffix", "position"):
+    for name in ("prefix", "suffix"):
         if getattr(cite, name) is not None:
-            extra[name] = getattr(cite, name)
+            extra[name] = mark_data_quotes(getattr(cite, name))
+    if cite.position is not None:
+        extra["position"] = cite.position
     for name in ("suppress_author", "author_only", "near_note"):
         if getattr(cite, name):
             extra[name] = True

@@ -102,7 +102,7 @@ def test_title_case():
         "Core Self-Evaluation Traits—Self-Esteem and iPhone")
     assert cased("UK") == "UK"
     assert cased('a <span class="nocase">pH</span> value') == "A pH Value"
-    assert cased("mémoires d'un révolutionnaire", language="fr") == "mémoires d'un révolutionnaire"
+    assert cased("mémoires d'un révolutionnaire", language="fr") == "mémoires d’un révolutionnaire"
 
 
 def test_year_suffixes_for_ambiguous_cites():
@@ -122,3 +122,12 @@ def test_year_suffixes_for_ambiguous_cites():
         "John Doe. 1930a. Alpha", "John Doe. 1930b. Beta", "John Doe. 1931. Gamma"]
     cites = processor.citations(items, [[Cite("b")], [Cite("a")], [Cite("c")]])
     assert [e.text for e in cites] == ["Doe 1930b", "Doe 1930a", "Doe 1931"]
+
+
+def test_quotation_marks_alternate_and_apostrophes_are_typeset():
+    # CSL 1.0.2 quotes / open-inner-quote: quotes inside quoted text alternate; straight quotes
+    # in the data are quotes, an apostrophe becomes ’; the style's own text is printed as written
+    xml = style('<text variable="title" quotes="true"/><text value=\' "as is"\'/>')
+    items = [{"id": "a", "type": "article", "title": 'Speak, "friend" of l\'Égypte'}]
+    [entry] = Processor(xml).citations(items, [[Cite("a", suffix=" 'quoted'")]])
+    assert entry.text == '“Speak, ‘friend’ of l’Égypte” "as is" “quoted”'

@@ -95,4 +95,5 @@ def test_works_a_style_keeps_out_of_bibliographies_are_reported_not_misplaced(li
     assert sorted(chicago.omitted) == ["serge1943letterb", "sergendan"]
     apa = sergebib.format_bibliography(works, style="apa", output="html")
     assert {e.key for e in apa} == {"sergendan", "serge1938resistance"} and apa.omitted == ["serge1943letterb"]
-    assert next(e.text for e in apa if e.key == "sergendan").startswith("Serge, V. (n.d.). <i>L'An II de la")
+    # the apostrophe is typeset (’), as citeproc-js does with apostrophes in the data
+    assert next(e.text for e in apa if e.key == "sergendan").startswith("Serge, V. (n.d.). <i>L’An II de la")
