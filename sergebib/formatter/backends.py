@@ -37,17 +37,27 @@ def _escape_latex(text: str) -> str:
     return _latex.unicode_to_latex(text)
 
 
-def _render(span: Span, escape: Callable[[str], str], tags: dict[str, tuple[str, str]]) -> str:
+# CSL 1.0.2, "Formatting": italics inside italics (and bold inside bold, small caps inside small
+# caps) are set back to normal, as citeproc-js does ("flip-flop")
+_HTML_NORMAL = {"italic": ('<span style="font-style:normal;">', "</span>"),
+                "bold": ('<span style="font-weight:normal;">', "</span>"),
+                "smallcaps": ('<span style="font-variant:normal;">', "</span>")}
+
+
+def _render(span: Span, escape: Callable[[str], str], tags: dict[str, tuple[str, str]],
+            active: frozenset[str] = frozenset()) -> str:
     out: list[str] = []
     for child in span.children:
         if isinstance(child, str):
             out.append(escape(child))
         else:
-            inner = _render(child, escape, tags)
+            flipped = tags is _HTML and child.style in _HTML_NORMAL and child.style in active
+            now = (active - {child.style}) if flipped else (active | {child.style})
+            inner = _render(child, escape, tags, now)
             if child.style is None:
                 out.append(inner)
                 continue
-            open_, close = tags[child.style]
+            open_, close = _HTML_NORMAL[child.style] if flipped else tags[child.style]
             out.append(_markdown_emphasis(inner, open_, close) if tags is _MD else f"{open_}{inner}{close}")
     return "".join(out)
 

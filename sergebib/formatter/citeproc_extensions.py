@@ -219,13 +219,30 @@ DATA_DQ, DATA_SQ = "\ue026", "\ue027"
 
 
 _TAG = re.compile(r"(<[^<>]*>)")
+# Rich text in field values and cite affixes, as CSL-JSON writes it (CSL 1.0.2, "Rich Text
+# Markup" in the CSL-JSON schema's documentation, and citeproc-js): <i>, <b>, <sup>, <sub> and
+# <sc> become our formatting marks; <span class="nocase"> is read by citeproc-py itself.
+_DATA_TAGS = {"i": "italic", "b": "bold", "sup": "superscript", "sub": "subscript", "sc": "smallcaps"}
+_DATA_TAG = re.compile(r"^<(/?)(i|b|sup|sub|sc)>$")
 
 
-def mark_data_quotes(value: str) -> str:
-    """Mark straight quotation marks outside markup tags (`<span class="nocase">` stays intact)."""
-    return "".join(part if part.startswith("<") and part.endswith(">")
-                   else part.replace('"', DATA_DQ).replace("'", DATA_SQ)
-                   for part in _TAG.split(value))
+def mark_data(value: str) -> str:
+    """Field text for citeproc-py: markup tags as formatting marks, straight quotation marks
+    outside tags marked for typeset_quotes (`<span class="nocase">` stays intact)."""
+    out = []
+    for part in _TAG.split(value):
+        tag = _DATA_TAG.match(part)
+        if tag:
+            style = _DATA_TAGS[tag.group(2)]
+            out.append(CLOSE[style] if tag.group(1) else OPEN[style])
+        elif part.startswith("<") and part.endswith(">"):
+            out.append(part)
+        else:
+            out.append(part.replace('"', DATA_DQ).replace("'", DATA_SQ))
+    return "".join(out)
+
+
+mark_data_quotes = mark_data
 _CLOSERS = "".join(CLOSE.values())
 _OPENERS = "".join(OPEN.values())
 _QUOTED = re.compile(f"{QUOTE_IN}([^{QUOTE_OUT}]*){QUOTE_OUT}([{_CLOSERS}]*)([.,]?)")

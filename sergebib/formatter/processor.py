@@ -16,20 +16,23 @@ from citeproc import Citation, CitationItem, CitationStylesBibliography, Locator
 from citeproc.source.json import CiteProcJSON
 
 from . import backends, richtext
-from .citeproc_extensions import RICH_FORMATTER, Style, assign_year_suffixes, mark_data_quotes
+from .citeproc_extensions import RICH_FORMATTER, Style, assign_year_suffixes, mark_data
 from .styles import resolve_style
 
 # CSL variables citeproc-py accepts; anything else (our `custom`, `keyword`) is not passed.
 _SKIP = {"custom", "keyword", "annote"}
-# fields that are identifiers, not text
-_LITERAL = {"id", "type", "language", "URL", "DOI", "ISBN", "ISSN"}
+# fields that are identifiers or numbers, not text: no rich text or quotation marks are read in them
+# (citeproc-js prints markup in numeric variables as written)
+_LITERAL = {"id", "type", "language", "URL", "DOI", "ISBN", "ISSN", "PMID", "PMCID", "chapter-number",
+            "collection-number", "edition", "issue", "number", "number-of-pages", "number-of-volumes",
+            "volume", "page", "page-first"}
 
 
 def _data(value: Any) -> Any:
-    """Field text with its straight quotation marks marked, so that they are typeset as quotes or
-    apostrophes (citeproc_extensions.typeset_quotes)."""
+    """Field text with its rich-text markup and straight quotation marks marked for our
+    extensions (citeproc_extensions.mark_data)."""
     if isinstance(value, str):
-        return mark_data_quotes(value)
+        return mark_data(value)
     if isinstance(value, list):
         return [_data(v) for v in value]
     if isinstance(value, dict):
@@ -239,7 +242,7 @@ def _citation_item(cite: Cite) -> CitationItem:
         extra["locator"] = Locator(cite.label, cite.locator)
     for name in ("prefix", "suffix"):
         if getattr(cite, name) is not None:
-            extra[name] = mark_data_quotes(getattr(cite, name))
+            extra[name] = mark_data(getattr(cite, name))
     if cite.position is not None:
         extra["position"] = cite.position
     for name in ("suppress_author", "author_only", "near_note"):

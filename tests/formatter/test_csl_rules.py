@@ -131,3 +131,13 @@ def test_quotation_marks_alternate_and_apostrophes_are_typeset():
     items = [{"id": "a", "type": "article", "title": 'Speak, "friend" of l\'Égypte'}]
     [entry] = Processor(xml).citations(items, [[Cite("a", suffix=" 'quoted'")]])
     assert entry.text == '“Speak, ‘friend’ of l’Égypte” "as is" “quoted”'
+
+
+def test_rich_text_in_fields_and_flip_flop():
+    # CSL-JSON rich text (<i>, <b>, <sup>, <sub>, <sc>) is formatting, not text; italics inside
+    # italics are set back to normal (citeproc-js's flip-flop); numbers print as written
+    xml = style('<text variable="title" font-style="italic"/><text variable="number" prefix=" "/>')
+    items = [{"id": "a", "type": "book", "title": "On <i>Homo sapiens</i> & <b>us</b>", "number": "1<sup>er</sup>"}]
+    [entry] = Processor(xml).citations(items, [[Cite("a", prefix="<sc>See</sc> ")]], "html")
+    assert entry.text == ('<span style="font-variant:small-caps;">See</span> <i>On <span style="font-style:normal;">'
+                          'Homo sapiens</span> &amp; <b>us</b></i> 1&lt;sup&gt;er&lt;/sup&gt;')
