@@ -4,12 +4,15 @@ subsequent forms follow the notes' own sequence."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from .citations import Occurrence
 from .formatter import Cite, Processor
 from .library import Library
+
+_SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 
 
 @dataclass(frozen=True)
@@ -35,9 +38,8 @@ def render_notes(lib: Library, document: str, style: str | Path = "chicago-notes
             text = "[unresolved: " + "; ".join(occ.unresolved) + "]"
         else:
             words = " ".join(occ.text.split())
-            number = f"{occ.printed or occ.note}."
-            if words.startswith(number):  # the verbatim note often begins with its own number
-                words = words[len(number):].lstrip()
+            # the verbatim note often begins with its own number, "12." or a superscript "¹²"
+            words = re.sub(rf"^(?:{occ.printed or occ.note}\.|[{_SUPERSCRIPTS}]+)\s*", "", words)
             text = f"{words} [cites nothing: {occ.nothing}]"
         out.append(RenderedNote(occ, text))
     return out
