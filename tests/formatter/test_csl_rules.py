@@ -141,3 +141,19 @@ def test_rich_text_in_fields_and_flip_flop():
     [entry] = Processor(xml).citations(items, [[Cite("a", prefix="<sc>See</sc> ")]], "html")
     assert entry.text == ('<span style="font-variant:small-caps;">See</span> <i>On <span style="font-style:normal;">'
                           'Homo sapiens</span> &amp; <b>us</b></i> 1&lt;sup&gt;er&lt;/sup&gt;')
+
+
+def test_page_range_formats():
+    # CSL 1.0.2 Appendix V: page-range-format
+    def pages(fmt: str, value: str) -> str:
+        xml = style('<text variable="page"/>').replace("<style ", f'<style page-range-format="{fmt}" ', 1)
+        item = {"id": "a", "type": "book", "page": value}
+        return Processor(xml).citations([item], [[Cite("a")]])[0].text
+
+    assert pages("expanded", "110-5") == "110–115"
+    assert pages("minimal", "321-328") == "321–8"
+    assert pages("minimal-two", "321-328") == "321–28"
+    assert [pages("chicago", v) for v in ("71-72", "100-104", "101-108", "321-328", "1496-1504")] == [
+        "71–72", "100–104", "101–8", "321–28", "1496–1504"]
+    assert pages("chicago", "n11564-n11568") == "n11564–68"
+    assert pages("expanded", "N110 - 5") == "N110-5"  # different prefixes: as written
