@@ -497,7 +497,28 @@ class Layout(model.Layout):
         return settle_quotes(typeset_quotes(text, terms), piq)
 
     def render_citation(self, citation, callback):  # noqa: ANN001, ANN201
-        return self._finish(str(super().render_citation(citation, callback)), self._punctuation_in_quote())
+        """CSL 1.0.2, "Sorting": "Cites within a citation are sorted ... When cs:sort is absent
+        [in cs:citation], cites are rendered in the order they were given". citeproc-py first put
+        them in the order the works were first cited in the document; we keep the given order
+        and only apply the style's own sort."""
+        known = [cite for cite in citation.cites if not cite.is_bad()]
+        sort = self.getparent().sort
+        ordered = sort.sort(known, self) if sort is not None else known
+        pieces = []
+        for cite in ordered:
+            self.repressed = {}
+            try:
+                rendered = self.render_children(cite)
+            except model.VariableError:
+                continue
+            if rendered is not None:
+                pieces.append(cite.get("prefix", "") + rendered + cite.get("suffix", ""))
+                self.getparent().cites.append(cite)
+        for cite in citation.cites:
+            if cite.is_bad():
+                pieces.append(callback(cite) or f"{cite.key}?")
+        text = self.format(self.wrap(self.join(pieces))) if pieces else None
+        return self._finish(str(text) if text is not None else "", self._punctuation_in_quote())
 
     def render_bibliography(self, citation_items):  # noqa: ANN001, ANN201
         """-> one text per item, None for an item that renders to nothing (citeproc-py drops

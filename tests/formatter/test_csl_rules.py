@@ -157,3 +157,10 @@ def test_page_range_formats():
         "71–72", "100–104", "101–8", "321–28", "1496–1504"]
     assert pages("chicago", "n11564-n11568") == "n11564–68"
     assert pages("expanded", "N110 - 5") == "N110-5"  # different prefixes: as written
+
+
+def test_cites_keep_their_order_without_a_citation_sort():
+    # CSL 1.0.2 "Sorting": without cs:sort in cs:citation, cites are rendered in the given order
+    items = [{"id": k, "type": "book", "title": k.upper()} for k in ("a", "b")]
+    entries = Processor(style('<text variable="title"/>')).citations(items, [[Cite("a")], [Cite("b"), Cite("a")]])
+    assert [e.text for e in entries] == ["A", "B; A"]
