@@ -569,15 +569,49 @@ OVERRIDES: dict[str, type] = {"name": Name, "date": Date, "style": StyleElement,
                               "date-part": DatePart, "number": Number}
 
 
+class _MacroLookup:
+    """Not a CSL rule, a cost: citeproc-py finds a macro by an XPath query at every call, and asks
+    macros again and again whether they call a variable (cs:group's suppression rule); both
+    answers are fixed for a style, so they are kept on the parsed style (macros by name on the
+    root element, the answer on the macro, kept alive by the root's table)."""
+
+    def get_macro(self, name):  # noqa: ANN001, ANN201
+        root = self.get_root()
+        table = getattr(root, "macro_table", None)
+        if table is None:
+            table = root.macro_table = {}
+        if name not in table:
+            table[name] = super().get_macro(name)
+        return table[name]
+
+
+class Macro(model.Macro):
+    def calls_variable(self) -> bool:
+        known = getattr(self, "calls_a_variable", None)
+        if known is None:
+            known = self.calls_a_variable = super().calls_variable()
+        return known
+
+
+OVERRIDES["macro"] = Macro
+_CLASSES: dict[str, type] = {}
+
+
+def _element_classes() -> dict[str, type]:
+    if not _CLASSES:
+        classes = {cls.__name__.replace("_", "-").lower(): cls
+                   for cls in model.CitationStylesElement.__subclasses__()}
+        classes.update(OVERRIDES)
+        _CLASSES.update({tag: type(cls.__name__, (_MacroLookup, cls), {}) for tag, cls in classes.items()})
+    return _CLASSES
+
+
 class _ExtendedXML(frontend.CitationStylesXML):
     def __init__(self, f: object, validate: bool = True) -> None:
         lookup = etree.ElementNamespaceClassLookup()
         namespace = lookup.get_namespace(_CSL_NS)
         namespace[None] = model.CitationStylesElement
-        classes = {cls.__name__.replace("_", "-").lower(): cls
-                   for cls in model.CitationStylesElement.__subclasses__()}
-        classes.update(OVERRIDES)
-        namespace.update(classes)
+        namespace.update(_element_classes())
         self.parser = etree.XMLParser(remove_comments=True, encoding="UTF-8", no_network=True)
         self.parser.set_element_class_lookup(lookup)
         self.xml = etree.parse(f, self.parser)
