@@ -436,6 +436,23 @@ class Number(PageRanges, model.Number):
     pass
 
 
+# Duplicate punctuation where affixes and delimiters meet text ("reference." + ". ") is dropped by
+# citeproc-py at each seam (citeproc.string.normalize_seam), but not when formatting closes in
+# between ("<i>reference.</i>." ); the same rule is applied across our formatting marks: a second
+# identical mark goes, and so does a period after a question or exclamation mark.
+_PUNCTUATION_ACROSS_FORMATTING = re.compile(f"([.,;:!?])([{_CLOSERS}]+)([.,;:!?])")
+
+
+def _merge_punctuation(text: str) -> str:
+    def merge(match: re.Match[str]) -> str:
+        first, closers, second = match.groups()
+        if second == first or (second == "." and first in "?!"):
+            return first + closers
+        return match.group()
+
+    return _PUNCTUATION_ACROSS_FORMATTING.sub(merge, text)
+
+
 class Text(PageRanges, model.Text):
     def quote(self, string):  # noqa: ANN001, ANN201
         # CSL 1.0.2, "Formatting" / quotes: wrapped in quotation marks, which Layout typesets
@@ -494,7 +511,7 @@ class Layout(model.Layout):
     def _finish(self, text: str, piq: bool) -> str:
         terms = {name: str(self.get_single_term(name=name)) for name in
                  ("open-quote", "close-quote", "open-inner-quote", "close-inner-quote")}
-        return settle_quotes(typeset_quotes(text, terms), piq)
+        return _merge_punctuation(settle_quotes(typeset_quotes(text, terms), piq))
 
     def render_citation(self, citation, callback):  # noqa: ANN001, ANN201
         """CSL 1.0.2, "Sorting": "Cites within a citation are sorted ... When cs:sort is absent

@@ -164,3 +164,10 @@ def test_cites_keep_their_order_without_a_citation_sort():
     items = [{"id": k, "type": "book", "title": k.upper()} for k in ("a", "b")]
     entries = Processor(style('<text variable="title"/>')).citations(items, [[Cite("a")], [Cite("b"), Cite("a")]])
     assert [e.text for e in entries] == ["A", "B; A"]
+
+
+def test_duplicate_punctuation_across_formatting_is_dropped():
+    xml = style('<text variable="title" font-style="italic" suffix=". "/><text value="next"/>')
+    items = [{"id": "a", "type": "book", "title": "Is it?"}, {"id": "b", "type": "book", "title": "Etc."}]
+    texts = [e.text for e in Processor(xml).citations(items, [[Cite("a")], [Cite("b")]], "html")]
+    assert texts == ["<i>Is it?</i> next", "<i>Etc.</i> next"]
