@@ -461,6 +461,14 @@ class Text(PageRanges, model.Text):
             return string
         return String(QUOTE_OPEN) + string + String(QUOTE_CLOSE)
 
+    def process(self, item, context=None, **kwargs):  # noqa: ANN001, ANN201
+        # a cs:text value is read like field text (rich text and quotation marks), as citeproc-js
+        # reads it; affixes are printed as written
+        text, language = super().process(item, context, **kwargs)
+        if not any(a in self.attrib for a in ("variable", "macro", "term")) and "value" in self.attrib:
+            text = String(mark_data(self.get("value")))
+        return text, language
+
     def case(self, text, language=None):  # noqa: ANN001, ANN201
         # title case by the rules above (see title_case); citeproc-py capitalized words inside
         # compounds wrongly and lowercased the last word of a title when it was a stop word.

@@ -126,11 +126,12 @@ def test_year_suffixes_for_ambiguous_cites():
 
 def test_quotation_marks_alternate_and_apostrophes_are_typeset():
     # CSL 1.0.2 quotes / open-inner-quote: quotes inside quoted text alternate; straight quotes
-    # in the data are quotes, an apostrophe becomes ’; the style's own text is printed as written
-    xml = style('<text variable="title" quotes="true"/><text value=\' "as is"\'/>')
+    # in the data (and in cs:text values) are quotes, an apostrophe becomes ’; the style's affixes
+    # are printed as written
+    xml = style('<text variable="title" quotes="true"/><text value="x" suffix=\' "as is"\'/>')
     items = [{"id": "a", "type": "article", "title": 'Speak, "friend" of l\'Égypte'}]
     [entry] = Processor(xml).citations(items, [[Cite("a", suffix=" 'quoted'")]])
-    assert entry.text == '“Speak, ‘friend’ of l’Égypte” "as is" “quoted”'
+    assert entry.text == '“Speak, ‘friend’ of l’Égypte”x "as is" “quoted”'
 
 
 def test_rich_text_in_fields_and_flip_flop():
