@@ -63,23 +63,51 @@ def _inherited(element: etree.ElementBase, name: str, default: str) -> str:
     return default
 
 
+_GIVEN_TOKEN = re.compile(r"[^\s.]+\.?")
+
+
 class Name(model.Name):
     def initialize(self, given: str, mark: str, context: object) -> str:
-        # CSL 1.0.2, "Name" attributes, `initialize`: "When set to 'false', given names are no
-        # longer initialized when 'initialize-with' is set. However, the value of
-        # 'initialize-with' is still added after initials present in the full name (e.g. with
-        # initialize set to 'false', initialize-with set to '.', and given set to 'James T',
-        # 'James T.' is rendered)." citeproc-py ignores the attribute and always initializes.
-        if _inherited(self, "initialize", "true") != "false":
-            return super().initialize(given, mark, context)
-        out = []
-        for part in given.split():
-            bare = part.rstrip(".")
-            if len(bare) == 1 and bare.isalpha() and bare.isupper():
-                out.append(bare + mark.rstrip())
+        # CSL 1.0.2, "Name" attributes, initialize-with: "When set, given names are converted to
+        # initials. The attribute value is added after each initial ("." results in "J.J.
+        # Doe")." and `initialize`: "When set to 'false', given names are no longer initialized
+        # when 'initialize-with' is set. However, the value of 'initialize-with' is still added
+        # after initials present in the full name (e.g. with initialize set to 'false',
+        # initialize-with set to '.', and given set to 'James T', 'James T.' is rendered)."
+        # citeproc-py ignored `initialize`. Given names are read as citeproc-js reads them: a
+        # single capital ("M", "M.") is an initial; a word ending in a period ("Ph.", "Ts.") is an
+        # abbreviation, kept and treated like an initial; other words are names, initialized or
+        # kept; lowercase words (particles) are kept. With initialize-with-hyphen (default
+        # true) the parts of "Jean-Paul" become "J.-P.".
+        full = _inherited(self, "initialize", "true") != "false"
+        if self.get_option("initialize-with-hyphen", context) and "-" in given:
+            return "-".join(self._initials(part, mark, full).rstrip() for part in given.split("-"))
+        return self._initials(given.replace("-", " "), mark, full)
+
+    @staticmethod
+    def _initials(given: str, mark: str, full: bool) -> str:
+        out = ""
+        previous_initial = False
+        for token in _GIVEN_TOKEN.findall(given):
+            core = token.rstrip(".")
+            if not core:
+                continue
+            if token.endswith(".") or (len(core) == 1 and core.isupper()):
+                unit, initial = core, True
+            elif core[0].isupper() and full:
+                unit, initial = core[0], True
             else:
-                out.append(part)
-        return " ".join(out)
+                unit, initial = core, False
+            if initial:
+                if out and not previous_initial:
+                    out += " "
+                out += unit + mark
+            else:
+                if out and not out.endswith(" "):
+                    out += " "
+                out += unit
+            previous_initial = initial
+        return out.rstrip()
 
 
 class Date(model.Date):

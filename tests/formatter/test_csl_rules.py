@@ -172,3 +172,17 @@ def test_duplicate_punctuation_across_formatting_is_dropped():
     items = [{"id": "a", "type": "book", "title": "Is it?"}, {"id": "b", "type": "book", "title": "Etc."}]
     texts = [e.text for e in Processor(xml).citations(items, [[Cite("a")], [Cite("b")]], "html")]
     assert texts == ["<i>Is it?</i> next", "<i>Etc.</i> next"]
+
+
+def test_initials():
+    # CSL 1.0.2 initialize-with / initialize: initials, abbreviations and names in given names
+    def given(value: str, mark: str, initialize: str = "true") -> str:
+        xml = style(f'<names variable="author"><name initialize-with="{mark}" initialize="{initialize}"/></names>')
+        item = {"id": "a", "type": "book", "author": [{"family": "Doe", "given": value}]}
+        return Processor(xml).citations([item], [[Cite("a")]])[0].text.removesuffix(" Doe")
+
+    assert given("John M.E.", ". ") == "J. M. E."
+    assert given("John M.E.", ". ", "false") == "John M. E."
+    assert given("Ph. M.E.", ".") == "Ph.M.E."
+    assert given("Jean-Paul", ".") == "J.-P."
+    assert given("Victor", ". ", "false") == "Victor"
