@@ -242,7 +242,7 @@ QUOTE_IN, QUOTE_OUT = "\ue020", "\ue021"
 # marks of the cite or entry (see typeset_quotes)
 QUOTE_OPEN, QUOTE_CLOSE = "\ue024", "\ue025"
 # Straight quotation marks in the data and in cite affixes (not in the style's own text, which is
-# printed as written) are marked on the way in (mark_data_quotes) and typeset with the rest.
+# printed as written) are marked on the way in (mark_data) and typeset with the rest.
 DATA_DQ, DATA_SQ = "\ue026", "\ue027"
 
 
@@ -269,8 +269,6 @@ def mark_data(value: str) -> str:
             out.append(part.replace('"', DATA_DQ).replace("'", DATA_SQ))
     return "".join(out)
 
-
-mark_data_quotes = mark_data
 _CLOSERS = "".join(CLOSE.values())
 _OPENERS = "".join(OPEN.values())
 _QUOTED = re.compile(f"{QUOTE_IN}([^{QUOTE_OUT}]*){QUOTE_OUT}([{_CLOSERS}]*)([.,]?)")
@@ -296,7 +294,7 @@ def typeset_quotes(text: str, terms: dict[str, str]) -> str:
     quotation marks inside it alternate with the inner ones. Quotation marks in the data and in
     affixes (straight "..." and '...', or typographic) are read as quotes too and typeset by the
     same rule; an apostrophe becomes ’; a mark without its pair is left as it is (as citeproc-js
-    does). Straight marks count only where they come from the data (see mark_data_quotes).
+    does). Straight marks count only where they come from the data (see mark_data).
     Closing marks carry the sentinels settle_quotes uses for punctuation-in-quote."""
     stack: list[tuple[str, int]] = []
     pairs: dict[int, int] = {}
@@ -610,11 +608,15 @@ class Layout(model.Layout):
         return out
 
 
+_SORT_NOISE = re.compile(f"[{QUOTE_IN}{QUOTE_OUT}{QUOTE_OPEN}{QUOTE_CLOSE}{DATA_DQ}{DATA_SQ}{_OPENERS}{_CLOSERS}]")
+
+
 class Key(model.Key):
     def sort_keys(self, items, context):  # noqa: ANN001, ANN201
-        # sort keys rendered through macros must not carry the quotation sentinels
+        # sort keys rendered through macros, or taken from field text, must not carry our
+        # quotation and formatting sentinels
         keys = super().sort_keys(items, context)
-        return [_MARKERS.sub("", str(k)) if k is not None and _MARKERS.search(str(k)) else k for k in keys]
+        return [_SORT_NOISE.sub("", str(k)) if k is not None and _SORT_NOISE.search(str(k)) else k for k in keys]
 
 
 OVERRIDES: dict[str, type] = {"name": Name, "date": Date, "style": StyleElement, "if": If, "else-if": ElseIf,
