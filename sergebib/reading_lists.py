@@ -83,7 +83,9 @@ def build_groups(works: list[Work], processor: Processor, group_by: str | None, 
             children.setdefault(top.key.lower(), []).append(work)
 
     items = to_csl_json(works)
-    entries = processor.bibliography(items, output)
+    # the style's subsequent-author-substitute ("———") refers to the preceding entry in the
+    # style's order, which grouping and nesting change: not applied in reading lists yet
+    entries = processor.bibliography(items, output, substitute_authors=False)
     formatted = {e.key.lower(): e.text for e in entries}
     # a work the style keeps out of bibliographies (Chicago: letters, unarchived manuscripts) is
     # listed in the style's first-note form, where the style itself would cite it

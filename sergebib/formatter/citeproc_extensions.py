@@ -584,6 +584,8 @@ class Layout(model.Layout):
         piq = self._punctuation_in_quote()
         bibliography = self.getparent()
         substitute = bibliography.get("subsequent-author-substitute")
+        if not getattr(self, "substitute_authors", True):
+            substitute = None
         rule = bibliography.get("subsequent-author-substitute-rule", "complete-all")
         out: list[str | None] = []
         previous = None

@@ -170,9 +170,13 @@ class Processor:
         return [known[item.key] for item in bib.items]
 
     def bibliography(self, items: list[dict[str, Any]], output: str = "text",
-                     keys: Sequence[str] | None = None) -> Entries:
+                     keys: Sequence[str] | None = None, *, substitute_authors: bool = True) -> Entries:
         """The items the style puts in a bibliography, in its order (see `Entries.omitted`):
-        all `items`, or only those whose ids are in `keys` (the works cited in a document)."""
+        all `items`, or only those whose ids are in `keys` (the works cited in a document).
+
+        The style's subsequent-author-substitute ("———" for the names of the preceding entry)
+        follows this order; a caller that shows the entries in another order passes
+        `substitute_authors=False`."""
         if not self.has_bibliography:
             raise StyleError(f"style '{self.name}' defines no bibliography")
         source, known = self._source(items)
@@ -185,8 +189,13 @@ class Processor:
         # our Layout (citeproc_extensions) returns None for an item that renders to nothing,
         # where citeproc-py would drop it unnamed, so keys and entries stay paired
         layout = self.style.root.bibliography.layout
+        layout.substitute_authors = substitute_authors
+        try:
+            texts = layout.render_bibliography(bib.items)
+        finally:
+            del layout.substitute_authors
         entries, omitted = [], []
-        for item, rendered in zip(bib.items, layout.render_bibliography(bib.items), strict=True):
+        for item, rendered in zip(bib.items, texts, strict=True):
             if rendered is None:
                 omitted.append(known[item.key])
                 continue

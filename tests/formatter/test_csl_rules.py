@@ -86,6 +86,8 @@ def test_subsequent_author_substitute():
     entries = Processor(xml).bibliography(items)
     assert [e.text for e in entries] == ["John Doe. A", "———. B", "Jane Roe. C"]
     assert [e.key for e in entries] == ["a", "b", "c"]
+    # a caller that reorders entries can do without the substitution
+    assert Processor(xml).bibliography(items, substitute_authors=False)[1].text == "John Doe. B"
 
 
 def test_title_case():
