@@ -188,3 +188,21 @@ def test_initials():
     assert given("Ph. M.E.", ".") == "Ph.M.E."
     assert given("Jean-Paul", ".") == "J.-P."
     assert given("Victor", ". ", "false") == "Victor"
+
+
+def test_positions_follow_note_numbers():
+    # CSL 1.0.2 "Choose" / position and "Number Variables": ibid after the preceding note's only
+    # cite (same locator: ibid; another locator: ibid-with-locator); near-note by note numbers;
+    # first-reference-note-number is the note of the item's first cite
+    xml = style("""<choose>
+      <if position="ibid-with-locator"><text value="ibid-with-locator"/></if>
+      <else-if position="ibid"><text value="ibid"/></else-if>
+      <else-if position="near-note"><text variable="title" suffix=" near"/></else-if>
+      <else-if position="subsequent"><text variable="title" suffix=", n "/>
+        <text variable="first-reference-note-number"/></else-if>
+      <else><text variable="title"/></else></choose>""").replace("<citation>", '<citation near-note-distance="1">')
+    items = [{"id": k, "type": "book", "title": k.upper()} for k in ("a", "b")]
+    clusters = [Cluster([Cite("a", "1")], 1), Cluster([Cite("a", "1")], 2), Cluster([Cite("a", "2")], 3),
+                Cluster([Cite("b"), Cite("a")], 4), Cluster([Cite("a")], 5), Cluster([Cite("b")], 9)]
+    texts = [e.text for e in Processor(xml).citations(items, clusters)]
+    assert texts == ["A", "ibid", "ibid-with-locator", "B; A near", "A near", "B, n 4"]
