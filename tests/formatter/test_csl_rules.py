@@ -206,3 +206,21 @@ def test_positions_follow_note_numbers():
                 Cluster([Cite("b"), Cite("a")], 4), Cluster([Cite("a")], 5), Cluster([Cite("b")], 9)]
     texts = [e.text for e in Processor(xml).citations(items, clusters)]
     assert texts == ["A", "ibid", "ibid-with-locator", "B; A near", "A near", "B, n 4"]
+
+
+def test_date_ranges_keep_the_order_of_date_parts():
+    # CSL 1.0.2 "Date Ranges": the range delimiter between the differing parts, shared parts
+    # once, in the order of the date parts (localized dates too); range-delimiter from the
+    # largest differing part
+    def issued(value: list, xml: str) -> str:
+        item = {"id": "a", "type": "book", "issued": {"date-parts": value}}
+        return Processor(style(xml)).citations([item], [[Cite("a")]])[0].text
+
+    text = '<date variable="issued" form="text"/>'
+    assert issued([[1990, 9, 22], [1990, 9, 23]], text) == "September 22–23, 1990"
+    assert issued([[1990, 9, 22], [1990, 10, 3]], text) == "September 22–October 3, 1990"
+    assert issued([[1990, 12, 30], [1991, 1, 2]], text) == "December 30, 1990–January 2, 1991"
+    own = ('<date variable="issued" delimiter=" "><date-part name="day" range-delimiter="/"/>'
+           '<date-part name="month"/><date-part name="year"/></date>')
+    assert issued([[1990, 9, 22], [1990, 9, 23]], own) == "22/23 September 1990"
+    assert issued([[1990, 9, 22], [1990, 10, 3]], own) == "22 September–3 October 1990"
