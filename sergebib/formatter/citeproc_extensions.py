@@ -676,6 +676,8 @@ class Names(model.Names):
         if state is None or "names" in state:
             return super().render(item, *args, **kwargs)
         state["names"] = None  # claimed: names rendered inside this element do not count
+        if state.get("suppress"):
+            return None  # a cite collapsed into its group (Layout.render_citation)
         text = self.process(item, *args, **kwargs)
         if text:
             state["names"] = str(text)
@@ -713,28 +715,111 @@ class Layout(model.Layout):
         known = [cite for cite in citation.cites if not cite.is_bad()]
         sort = self.getparent().sort
         ordered = sort.sort(known, self) if sort is not None else known
-        pieces = []
+        rendered_cites = []
         citation_element = self.getparent()
         distance = int(citation_element.get("near-note-distance")
                        or self.get_root().get("near-note-distance") or 5)
         for cite in ordered:
-            self.repressed = {}
             for name in ("tracked", "near", "first_note"):
                 cite.pop(name, None)
             if getattr(citation_element, "cites", None) is not None:
                 track_position(cite, citation_element.cites, distance)
-            try:
-                rendered = self.render_children(cite)
-            except model.VariableError:
-                continue
+            rendered, names = self._render_cite(cite)
             if rendered is not None:
-                pieces.append(cite.get("prefix", "") + rendered + cite.get("suffix", ""))
+                rendered_cites.append((cite, rendered, names))
                 self.getparent().cites.append(cite)
+        pieces = self._collapse(rendered_cites)
         for cite in citation.cites:
             if cite.is_bad():
-                pieces.append(callback(cite) or f"{cite.key}?")
-        text = self.format(self.wrap(self.join(pieces))) if pieces else None
+                pieces.append((callback(cite) or f"{cite.key}?", False))
+        if not pieces:
+            return self._finish("", self._punctuation_in_quote())
+        delimiter = self.get("delimiter", "")
+        after_collapse = citation_element.get("after-collapse-delimiter", delimiter)
+        joined = pieces[0][0]
+        for (_, collapsed), (piece, _) in zip(pieces, pieces[1:], strict=False):
+            joined = joined + String(after_collapse if collapsed else delimiter) + piece
+        text = self.format(self.wrap(joined))
         return self._finish(str(text) if text is not None else "", self._punctuation_in_quote())
+
+    def _render_cite(self, cite, suppress_names: bool = False):  # noqa: ANN001, ANN202
+        """-> (the cite with its prefix and suffix, or None; the names its first cs:names
+        rendered). With `suppress_names`, that cs:names renders nothing."""
+        self.repressed = {}
+        self.first_names = {"suppress": True} if suppress_names else {}
+        try:
+            rendered = self.render_children(cite)
+        except model.VariableError:
+            rendered = None
+        finally:
+            state = self.first_names
+            del self.first_names
+        if rendered is None:
+            return None, None
+        return cite.get("prefix", "") + rendered + cite.get("suffix", ""), state.get("names")
+
+    def _collapse(self, rendered_cites: list) -> list:
+        """[(cite, text, names)] -> [(text, collapsed)], grouped and collapsed.
+
+        CSL 1.0.2, "Cite Grouping": "cites with identical rendered names are grouped together"
+        at the place of the first of them, when cite-group-delimiter is set or collapse is
+        "year", "year-suffix" or "year-suffix-ranged"; the cites of a group are delimited by
+        cite-group-delimiter (default ", "). "Cite Collapsing": with collapse="year", "the names
+        of subsequent cites in a group are suppressed" ("(Doe 2000, 2001; Jones 2000)");
+        "citation-number" collapses "ranges of cite numbers ... (e.g. "[1–3]")" where three or
+        more follow one another; after-collapse-delimiter (default: the layout's delimiter)
+        follows a collapsed group or range. A cite with a prefix, suffix or locator is not
+        collapsed. The year-suffix forms of collapsing are not implemented yet (their cites are
+        collapsed as with "year")."""
+        element = self.getparent()
+        collapse = element.get("collapse")
+        if collapse == "citation-number":
+            return self._collapse_numbers(rendered_cites)
+        grouping = element.get("cite-group-delimiter") is not None or collapse in (
+            "year", "year-suffix", "year-suffix-ranged")
+        if not grouping:
+            return [(text, False) for _, text, _ in rendered_cites]
+        groups: dict[object, list] = {}
+        for n, (cite, text, names) in enumerate(rendered_cites):
+            groups.setdefault(names if names else ("alone", n), []).append((cite, text))
+        group_delimiter = String(element.get("cite-group-delimiter", ", "))
+        out = []
+        for members in groups.values():
+            texts = [members[0][1]]
+            for cite, text in members[1:]:
+                if collapse is not None and not any(cite.get(k) for k in ("prefix", "suffix", "locator")):
+                    short, _ = self._render_cite(cite, suppress_names=True)
+                    text = short if short is not None else text
+                texts.append(text)
+            joined = texts[0]
+            for text in texts[1:]:
+                joined = joined + group_delimiter + text
+            out.append((joined, len(members) > 1 and collapse is not None))
+        return out
+
+    def _collapse_numbers(self, rendered_cites: list) -> list:
+        out: list = []
+        run: list = []
+
+        def flush() -> None:
+            if len(run) >= 3:
+                out.append((run[0][1] + String("\u2013") + run[-1][1], True))
+            else:
+                out.extend((text, False) for _, text in run)
+            run.clear()
+
+        for cite, text, _ in rendered_cites:
+            plain = not any(cite.get(k) for k in ("prefix", "suffix", "locator"))
+            if plain and run and cite.number == run[-1][0].number + 1:
+                run.append((cite, text))
+                continue
+            flush()
+            if plain:
+                run.append((cite, text))
+            else:
+                out.append((text, False))
+        flush()
+        return out
 
     def render_bibliography(self, citation_items):  # noqa: ANN001, ANN201
         """-> one text per item, None for an item that renders to nothing (citeproc-py drops

@@ -224,3 +224,25 @@ def test_date_ranges_keep_the_order_of_date_parts():
            '<date-part name="month"/><date-part name="year"/></date>')
     assert issued([[1990, 9, 22], [1990, 9, 23]], own) == "22/23 September 1990"
     assert issued([[1990, 9, 22], [1990, 10, 3]], own) == "22 September–3 October 1990"
+
+
+def test_cite_grouping_and_collapsing():
+    # CSL 1.0.2 "Cite Grouping" and "Cite Collapsing": cites with the same names are grouped at
+    # the first of them, later names suppressed (collapse="year"); runs of three or more citation
+    # numbers become ranges (collapse="citation-number")
+    by_year = style('<group delimiter=" "><names variable="author"><name form="short"/></names>'
+                    '<date variable="issued"><date-part name="year"/></date></group>', cls="in-text")
+    by_year = by_year.replace("<citation>", '<citation collapse="year" after-collapse-delimiter="; ">')
+    by_year = by_year.replace('<layout delimiter="; ">', '<layout delimiter=", ">')
+    items = [{"id": k, "type": "book", "author": [{"family": f}], "issued": {"date-parts": [[y]]}}
+             for k, f, y in (("a", "Doe", 2000), ("b", "Roe", 1990), ("c", "Doe", 2001), ("d", "Poe", 1980))]
+    [entry] = Processor(by_year).citations(items, [[Cite("a"), Cite("b"), Cite("c"), Cite("d")]])
+    assert entry.text == "Doe 2000, 2001; Roe 1990, Poe 1980"
+    numbers = style('<text variable="citation-number"/>', cls="numeric")
+    numbers = numbers.replace("<citation>", '<citation collapse="citation-number">')
+    numbers = numbers.replace('<layout delimiter="; ">', '<layout delimiter=", " prefix="[" suffix="]">')
+    keys = ["a", "b", "c", "d"]
+    cites = [Cite(k) for k in ("a", "b", "c", "d")]
+    assert Processor(numbers).citations(items, [cites], registered=keys)[0].text == "[1–4]"
+    two = [Cite("a"), Cite("b"), Cite("d")]
+    assert Processor(numbers).citations(items, [two], registered=keys)[0].text == "[1, 2, 4]"
