@@ -246,3 +246,21 @@ def test_cite_grouping_and_collapsing():
     assert Processor(numbers).citations(items, [cites], registered=keys)[0].text == "[1–4]"
     two = [Cite("a"), Cite("b"), Cite("d")]
     assert Processor(numbers).citations(items, [two], registered=keys)[0].text == "[1, 2, 4]"
+
+
+def test_year_suffix_collapsing():
+    # CSL 1.0.2 "Cite Collapsing": collapse="year-suffix" shows only the year-suffix of later cites
+    # of the same year ("Doe 2000a, b"); "year-suffix-ranged" makes ranges of three or more
+    xml = style('<group delimiter=" "><names variable="author"><name form="short"/></names>'
+                '<date variable="issued"><date-part name="year"/></date></group>', cls="in-text")
+    doe = [{"family": "Doe"}]
+    items = [{"id": k, "type": "book", "title": k, "author": doe, "issued": {"date-parts": [[y]]}}
+             for k, y in (("a", 2000), ("b", 2000), ("c", 2000), ("d", 2001))]
+
+    def cite(collapse: str) -> str:
+        own = xml.replace("<citation>", f'<citation collapse="{collapse}" disambiguate-add-year-suffix="true" '
+                                        'cite-group-delimiter=", ">')
+        return Processor(own).citations(items, [[Cite(k) for k in "abcd"]])[0].text
+
+    assert cite("year-suffix") == "Doe 2000a, b, c; 2001"
+    assert cite("year-suffix-ranged") == "Doe 2000a–c; 2001"
