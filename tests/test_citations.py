@@ -72,7 +72,9 @@ def test_notes_rerendered_in_a_note_style_follow_document_order(mapped):
     notes = render_notes(mapped, "anonndessay", style="chicago-notes-bibliography")
     assert [n.occurrence.note for n in notes] == [1, 2, 3, 4]
     assert notes[1].text.startswith("Victor Serge, Memoirs of a Revolutionary, trans. Peter Sedgwick and George Paizis")
-    assert notes[2].text == "Serge, Memoirs of a Revolutionary, trans. Sedgwick and Paizis, 53."  # subsequent form
+    # subsequent form; citeproc-js prints no translator here: the disambiguate="true" branch
+    # holds only where another cited work has the same short note
+    assert notes[2].text == "Serge, Memoirs of a Revolutionary, 53."
     assert notes[3].text == "A conversation. [cites nothing: conversation]"
 
 

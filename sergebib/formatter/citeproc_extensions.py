@@ -8,6 +8,7 @@ element method concerned from this module. Nothing here edits citeproc-py's file
 from __future__ import annotations
 
 import re
+import warnings
 from contextvars import ContextVar
 from types import SimpleNamespace
 
@@ -83,6 +84,21 @@ class Name(model.Name):
         if self.get_option("initialize-with-hyphen", context) and "-" in given:
             return "-".join(self._initials(part, mark, full).rstrip() for part in given.split("-"))
         return self._initials(given.replace("-", " "), mark, full)
+
+    def process(self, item, variable, context=None, sort_options=None, **kwargs):  # noqa: ANN001, ANN201
+        # CSL 1.0.2, "Disambiguation" / disambiguate-add-names: in a cite, at least `add_names`
+        # names are shown (see disambiguate); et-al is dropped when all of them are
+        added = item.reference.get("add_names") if hasattr(item, "reference") else None
+        where = self if context is None else context
+        if added and where.xpath_search("./ancestor-or-self::cs:citation"):
+            names = item.reference.get(variable) or []
+            use_first = max(self.get_option("et-al-use-first", context, sort_options), added)
+            options = dict(sort_options or {})
+            options["et-al-use-first"] = options["et-al-subsequent-use-first"] = use_first
+            if use_first >= len(names):
+                options["et-al-min"] = options["et-al-subsequent-min"] = len(names) + 1
+            sort_options = options
+        return super().process(item, variable, context, sort_options, **kwargs)
 
     @staticmethod
     def _initials(given: str, mark: str, full: bool) -> str:
@@ -245,8 +261,7 @@ class DatePart(model.Date_Part):
 # "z" is reached ("z", "aa", "ab", ..., "az", "ba", etc.). By default, the year-suffix is appended to
 # the first year rendered through cs:date in the cite and in the bibliographic entry, but its
 # location can be controlled by explicitly rendering the "year-suffix" variable using cs:text."
-# Cites are ambiguous here when their first-position renderings are identical; the other methods
-# (add names, add given names) are not implemented yet.
+# Cites are ambiguous here when their first-position renderings are identical (see disambiguate).
 _RENDERING: ContextVar[dict | None] = ContextVar("sergebib_rendering", default=None)
 
 
@@ -266,24 +281,93 @@ def _letter_index(letters: str) -> int:
     return n
 
 
-def assign_year_suffixes(style: frontend.CitationStylesStyle, bibliography: object) -> None:
-    """Give the references of ambiguous cites their year-suffix (`year_suffix`), in the order of
-    `bibliography.items` (registered, and sorted where the style sorts its bibliography)."""
+def _ambiguous(render, keys: list[str]) -> list[list[str]]:
+    groups: dict[str, list[str]] = {}
+    for key in keys:
+        groups.setdefault(render(key), []).append(key)
+    return [group for group in groups.values() if len(group) > 1]
+
+
+def _name_count(reference: object) -> int:
+    return max((len(reference.get(v) or []) for v in model.NAMES if isinstance(reference.get(v), list)), default=0)
+
+
+def disambiguate(style: frontend.CitationStylesStyle, bibliography: object, citations: bool = True) -> None:
+    """Disambiguate the cites of `bibliography.items` (registered, and sorted where the style
+    sorts its bibliography), in the order of CSL 1.0.2 "Disambiguation":
+
+    - disambiguate-add-names: "Names that would otherwise be hidden as a result of et-al
+      abbreviation are added one by one to all members of a set of ambiguous cites, until no
+      more cites in the set can be disambiguated by adding names" (`add_names` on the
+      reference, read by Name.process). Where that fails and a year-suffix can still tell the
+      cites apart, or where added names told none of them apart, their names return to the
+      style's count (as citeproc-js does);
+    - the disambiguate="true" condition (If), tested true for cites still ambiguous: "the
+      element content is only rendered if it disambiguates two otherwise identical citations";
+    - disambiguate-add-year-suffix (`year_suffix`), in bibliography order.
+    Adding given names (disambiguate-add-givenname) is not implemented yet. Without `citations`
+    (a bibliography alone), later cites' forms are not examined."""
     citation_element = style.root.citation
-    if citation_element is None or citation_element.get("disambiguate-add-year-suffix") != "true":
+    if citation_element is None:
+        return
+    add_names = citation_element.get("disambiguate-add-names") == "true"
+    year_suffix = citation_element.get("disambiguate-add-year-suffix") == "true"
+    condition = bool(style.root.xpath_search("//cs:if[@disambiguate='true'] | //cs:else-if[@disambiguate='true']"))
+    if not (add_names or year_suffix or condition):
         return
     from citeproc import Citation, CitationItem
 
-    groups: dict[str, list] = {}
-    for item in bibliography.items:
-        probe = Citation([CitationItem(item.key)])
+    source = bibliography.source
+    keys = [item.key for item in bibliography.items]
+
+    def render(key: str, position: str | None = None) -> str:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # `position` is read by our If, not citeproc-py
+            item = CitationItem(key) if position is None else CitationItem(key, position=position)
+        probe = Citation([item])
         probe.bibliography = bibliography
-        rendered = citation_element.layout.render_citation_alone(probe)
-        groups.setdefault(rendered, []).append(item.key)
-    for keys in groups.values():
-        if len(keys) > 1:
-            for n, key in enumerate(keys):
-                bibliography.source[key]["year_suffix"] = _letters(n)
+        return citation_element.layout.render_citation_alone(probe)
+
+    first = {key: render(key) for key in keys}  # first-position renderings, kept up to date
+
+    def ambiguous() -> list[list[str]]:
+        return _ambiguous(first.__getitem__, keys)
+
+    if add_names:
+        for group in ambiguous():
+            pending = list(group)
+            best, best_n = 1, None  # the most distinct renderings of the set, and where first
+            for n in range(1, max(_name_count(source[k]) for k in group) + 1):
+                for key in pending:
+                    source[key]["add_names"] = n
+                rendered = {key: render(key) for key in group}
+                if len(set(rendered.values())) > best:
+                    best, best_n = len(set(rendered.values())), n
+                pending = [k for k in pending if list(rendered.values()).count(rendered[k]) > 1]
+                if not pending:
+                    break
+            for key in pending:  # names that did not help are not added
+                if best_n is None or year_suffix:
+                    source[key].pop("add_names", None)
+                else:
+                    source[key]["add_names"] = best_n
+            first.update({key: render(key) for key in group})
+    if condition:
+        for group in ambiguous():
+            for key in group:
+                source[key]["disambiguate"] = {"first"}
+            first.update({key: render(key) for key in group})
+        if citations:
+            # a note style's later cites have a short form of their own, ambiguous or not apart
+            # from the first cite's (citeproc-js disambiguates cites in the form they are
+            # rendered in); the condition is false in bibliographies
+            for group in _ambiguous(lambda key: render(key, "subsequent"), keys):
+                for key in group:
+                    source[key]["disambiguate"] = source[key].get("disambiguate", set()) | {"subsequent"}
+    if year_suffix:
+        for group in ambiguous():
+            for n, key in enumerate(group):
+                source[key]["year_suffix"] = _letters(n)
 
 
 class StyleElement(model.Style):
@@ -350,6 +434,14 @@ def track_position(cite, earlier: list, distance: int) -> None:  # noqa: ANN001
     cite["tracked"] = holds
 
 
+_CONDITIONS = {"type": "_type", "variable": "_variable", "is-numeric": "_is_numeric",
+               "is-uncertain-date": "_is_uncertain_date", "locator": "_locator", "position": "_position"}
+
+
+def context_in_bibliography(element, context) -> bool:  # noqa: ANN001
+    return bool((element if context is None else context).xpath_search("./ancestor-or-self::cs:bibliography"))
+
+
 class If(model.If):
     def _position(self, item, context):  # noqa: ANN001, ANN202
         # CSL 1.0.2, "Choose" / position: "Whenever position="ibid-with-locator" tests true,
@@ -378,6 +470,26 @@ class If(model.If):
             if near:
                 holds.add("near-note")
         return [position in holds for position in self.get("position").split()]
+
+    def render(self, item, context=None, delimiter="", **kwargs):  # noqa: ANN001, ANN201
+        # CSL 1.0.2, "Choose" / disambiguate: "When set to "true" (the only allowed value), the
+        # element content is only rendered if it disambiguates two otherwise identical
+        # citations" (see disambiguate); it is one more test, combined by `match`.
+        if self.get("disambiguate") != "true":
+            return super().render(item, context, delimiter, **kwargs)
+        where = item.get("position") or ("first" if "first" in (item.get("tracked") or {"first"}) else "subsequent")
+        ambiguous = (where if where == "first" else "subsequent") in (item.reference.get("disambiguate") or ())
+        ambiguous = ambiguous and not context_in_bibliography(self, context)
+        others = [name for name in _CONDITIONS if name in self.attrib]
+        results = [ambiguous]
+        for name in others:
+            results += (self._position(item, context) if name == "position"
+                        else getattr(self, _CONDITIONS[name])(item))
+        match = self.get("match", "all")
+        holds = any(results) if match == "any" else (not any(results)) if match == "none" else all(results)
+        if not holds:
+            raise model.ConditionFailed
+        return self.render_children(item, context=context, delimiter=delimiter, **kwargs)
 
     def _variable(self, item):  # noqa: ANN001, ANN202
         # first-reference-note-number is set for a cite whose item was cited before in a note

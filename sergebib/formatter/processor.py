@@ -16,7 +16,7 @@ from citeproc import Citation, CitationItem, CitationStylesBibliography, Locator
 from citeproc.source.json import CiteProcJSON
 
 from . import backends, richtext
-from .citeproc_extensions import RICH_FORMATTER, Style, assign_year_suffixes, mark_data
+from .citeproc_extensions import RICH_FORMATTER, Style, disambiguate, mark_data
 from .styles import resolve_style
 
 # CSL variables citeproc-py accepts; anything else (our `custom`, `keyword`) is not passed.
@@ -185,7 +185,7 @@ class Processor:
         for key in wanted:
             bib.register(Citation([CitationItem(key)]))
         bib.sort()
-        assign_year_suffixes(self.style, bib)
+        disambiguate(self.style, bib, citations=False)
         # our Layout (citeproc_extensions) returns None for an item that renders to nothing,
         # where citeproc-py would drop it unnamed, so keys and entries stay paired
         layout = self.style.root.bibliography.layout
@@ -231,7 +231,7 @@ class Processor:
             citations.append(citation)
         if self.has_bibliography and self.style.root.bibliography.find("cs:sort", _NS) is not None:
             bib.sort()
-        assign_year_suffixes(self.style, bib)
+        disambiguate(self.style, bib)
         out = []
         for cluster, citation in zip(groups, citations, strict=True):
             if independent:

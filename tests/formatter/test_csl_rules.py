@@ -264,3 +264,22 @@ def test_year_suffix_collapsing():
 
     assert cite("year-suffix") == "Doe 2000a, b, c; 2001"
     assert cite("year-suffix-ranged") == "Doe 2000a–c; 2001"
+
+
+def test_disambiguation_by_added_names_and_the_disambiguate_condition():
+    # CSL 1.0.2 "Disambiguation": disambiguate-add-names shows names hidden by et-al until the
+    # cites differ (not where that does not help); disambiguate="true" holds for cites still
+    # ambiguous
+    xml = style('<group delimiter=" "><names variable="author"><name form="short" and="symbol" delimiter=", "/>'
+                '</names><choose><if disambiguate="true"><text variable="title" font-style="italic"/></if>'
+                '</choose><date variable="issued"><date-part name="year"/></date></group>', cls="in-text")
+    xml = xml.replace("<citation>", '<citation disambiguate-add-names="true" et-al-min="2" et-al-use-first="1">')
+
+    def authors(*names: str) -> list[dict[str, str]]:
+        return [{"family": n} for n in names]
+
+    items = [{"id": k, "type": "book", "title": k.upper(), "author": authors(*names), "issued": {"date-parts": [[y]]}}
+             for k, names, y in (("a", ("Doe", "Roe"), 2000), ("b", ("Doe", "Poe"), 2000),
+                                 ("c", ("Ray", "Fay"), 2001), ("d", ("Ray", "Fay"), 2001))]
+    texts = [e.text for e in Processor(xml).citations(items, [[Cite(k)] for k in "abcd"])]
+    assert texts == ["Doe & Roe 2000", "Doe & Poe 2000", "Ray et al. C 2001", "Ray et al. D 2001"]
