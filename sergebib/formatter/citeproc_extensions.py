@@ -785,6 +785,21 @@ class Text(PageRanges, model.Text):
                             for t, (_, protected) in zip(cased, segments, strict=True)])
 
 
+class Label(model.Label):
+    def process(self, item, variable=None, plural=None, context=None, **kwargs):  # noqa: ANN001, ANN201
+        # CSL 1.0.2, "Label": the term of the variable is printed "only if the selected variable
+        # is non-empty"; citeproc-py printed a label ("p.") for an item without the variable.
+        # (A label inside cs:names is given its variable by cs:names, which renders names.)
+        if variable is None:
+            name = self.get("variable", "")
+            if name == "locator":
+                if not item.has_locator:
+                    return None
+            elif not item.reference.get(name.replace("-", "_")):
+                return None
+        return super().process(item, variable, plural, context, **kwargs)
+
+
 class Names(model.Names):
     def render(self, item, *args, **kwargs):  # noqa: ANN001, ANN201
         # The first cs:names element rendered in a bibliography entry records its names (without
@@ -1038,7 +1053,7 @@ class Key(model.Key):
 
 OVERRIDES: dict[str, type] = {"name": Name, "date": Date, "style": StyleElement, "if": If, "else-if": ElseIf,
                               "text": Text, "layout": Layout, "key": Key, "names": Names,
-                              "date-part": DatePart, "number": Number}
+                              "date-part": DatePart, "number": Number, "label": Label}
 
 
 class _MacroLookup:

@@ -283,3 +283,12 @@ def test_disambiguation_by_added_names_and_the_disambiguate_condition():
                                  ("c", ("Ray", "Fay"), 2001), ("d", ("Ray", "Fay"), 2001))]
     texts = [e.text for e in Processor(xml).citations(items, [[Cite(k)] for k in "abcd"])]
     assert texts == ["Doe & Roe 2000", "Doe & Poe 2000", "Ray et al. C 2001", "Ray et al. D 2001"]
+
+
+def test_a_label_needs_its_variable():
+    # CSL 1.0.2 "Label": rendered only when the variable is non-empty
+    xml = style('<text variable="title"/><label variable="page" form="short" prefix=", "/><text variable="page"/>'
+                '<label variable="locator" form="short" prefix=", " suffix=" "/><text variable="locator"/>')
+    items = [{"id": "a", "type": "book", "title": "A"}, {"id": "b", "type": "book", "title": "B", "page": "5"}]
+    texts = [e.text for e in Processor(xml).citations(items, [[Cite("a")], [Cite("b", "7")]], independent=True)]
+    assert texts == ["A", "B, p.5, p. 7"]
