@@ -474,12 +474,14 @@ class If(model.If):
     def render(self, item, context=None, delimiter="", **kwargs):  # noqa: ANN001, ANN201
         # CSL 1.0.2, "Choose" / disambiguate: "When set to "true" (the only allowed value), the
         # element content is only rendered if it disambiguates two otherwise identical
-        # citations" (see disambiguate); it is one more test, combined by `match`.
+        # citations" (see disambiguate); it is one more test, combined by `match`. As in
+        # citeproc-js, an entry shows what disambiguates the item's first cite.
         if self.get("disambiguate") != "true":
             return super().render(item, context, delimiter, **kwargs)
         where = item.get("position") or ("first" if "first" in (item.get("tracked") or {"first"}) else "subsequent")
+        if context_in_bibliography(self, context):
+            where = "first"
         ambiguous = (where if where == "first" else "subsequent") in (item.reference.get("disambiguate") or ())
-        ambiguous = ambiguous and not context_in_bibliography(self, context)
         others = [name for name in _CONDITIONS if name in self.attrib]
         results = [ambiguous]
         for name in others:

@@ -292,3 +292,15 @@ def test_a_label_needs_its_variable():
     items = [{"id": "a", "type": "book", "title": "A"}, {"id": "b", "type": "book", "title": "B", "page": "5"}]
     texts = [e.text for e in Processor(xml).citations(items, [[Cite("a")], [Cite("b", "7")]], independent=True)]
     assert texts == ["A", "B, p.5, p. 7"]
+
+
+def test_the_disambiguate_condition_in_the_bibliography():
+    # CSL 1.0.2 "Choose" / disambiguate, as citeproc-js applies it: an entry shows what tells
+    # its item's first cite apart
+    xml = style('<names variable="author"><name/></names>'
+                '<choose><if disambiguate="true"><text variable="title" prefix=", "/></if></choose>',
+                '<names variable="author"><name/></names>'
+                '<choose><if disambiguate="true"><text variable="title" prefix=", "/></if></choose>')
+    items = [{"id": k, "type": "book", "title": t, "author": [{"family": f}]}
+             for k, t, f in (("a", "One", "Smith"), ("b", "Two", "Smith"), ("c", "Three", "Jones"))]
+    assert [e.text for e in Processor(xml).bibliography(items)] == ["Smith, One", "Smith, Two", "Jones"]
