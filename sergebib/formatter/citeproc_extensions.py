@@ -64,6 +64,18 @@ def _inherited(element: etree.ElementBase, name: str, default: str) -> str:
     return default
 
 
+# The ends of each rendering element's output, where punctuation is merged (see merge_at_seams)
+SEAM = "\ue030"
+
+
+class _Seamed:
+    def wrap(self, string):  # noqa: ANN001, ANN201
+        wrapped = super().wrap(string)
+        if wrapped is None or not str(wrapped):
+            return wrapped
+        return String(SEAM) + wrapped + String(SEAM)
+
+
 _GIVEN_TOKEN = re.compile(r"[^\s.]+\.?")
 
 
@@ -194,7 +206,7 @@ def render_range(element, date_range, show_parts, context):  # noqa: ANN001, ANN
     return joiner.join(pieces).rstrip() if len(pieces) > 1 else middle
 
 
-class Date(model.Date):
+class Date(_Seamed, model.Date):
     def render_date_range(self, date_range, show_parts=None, context=None):  # noqa: ANN001, ANN201
         # see render_range; for a non-localized date the delimiter belongs to this cs:date
         if not self.is_locale_date():
@@ -729,7 +741,7 @@ class PageRanges:
         return "".join(out)
 
 
-class Number(PageRanges, model.Number):
+class Number(_Seamed, PageRanges, model.Number):
     pass
 
 
@@ -738,6 +750,41 @@ class Number(PageRanges, model.Number):
 # between ("<i>reference.</i>." ); the same rule is applied across our formatting marks: a second
 # identical mark goes, and so does a period after a question or exclamation mark.
 _PUNCTUATION_ACROSS_FORMATTING = re.compile(f"([.,;:!?])([{_CLOSERS}]+)([.,;:!?])")
+
+
+# CSL 1.0.2, "Affixes" and "Delimiter": where the output of one rendering element meets the next
+# (its affixes, a delimiter, or the next element), punctuation is merged as citeproc-js merges it:
+# a repeated mark is printed once; a period or colon after ";", "!" or "?" (a period also after
+# ":") is dropped; "!" or "?" replaces a preceding ":" or ";"; other pairs are kept ("period.:",
+# "comma,."). Each element's output is marked at both ends with SEAM (see _Seamed), so that the
+# merging applies at those boundaries only and never inside field text ("..." stays).
+_AT_SEAM = re.compile(f"([.,;:!?])((?:[{_CLOSERS}{SEAM}])*{SEAM}(?:[{_CLOSERS}{SEAM}])*)([.,;:!?])")
+_SPACES_AT_SEAM = re.compile(f" ((?:[{_CLOSERS}{SEAM}])*{SEAM}(?:[{_CLOSERS}{SEAM}])*) ")
+
+
+def _merged(first: str, second: str) -> str | None:
+    if first == second or (second in ".:" and first in ";!?") or (second == "." and first == ":"):
+        return first
+    if second in "!?" and first in ":;":
+        return second
+    return None
+
+
+def merge_at_seams(text: str) -> str:
+    def merge(match: re.Match[str]) -> str:
+        first, middle, second = match.groups()
+        kept = _merged(first, second)
+        if kept is None:
+            return match.group()
+        return first + middle if kept == first else middle + second
+
+    previous = None
+    while previous != text:
+        previous = text
+        text = _AT_SEAM.sub(merge, text)
+    text = _SPACES_AT_SEAM.sub(lambda m: " " + m.group(1), text)
+    return text.replace(SEAM, "")
+
 
 
 def _merge_punctuation(text: str) -> str:
@@ -750,7 +797,7 @@ def _merge_punctuation(text: str) -> str:
     return _PUNCTUATION_ACROSS_FORMATTING.sub(merge, text)
 
 
-class Text(PageRanges, model.Text):
+class Text(_Seamed, PageRanges, model.Text):
     def quote(self, string):  # noqa: ANN001, ANN201
         # CSL 1.0.2, "Formatting" / quotes: wrapped in quotation marks, which Layout typesets
         # (typeset_quotes, then settle_quotes for punctuation-in-quote)
@@ -787,7 +834,7 @@ class Text(PageRanges, model.Text):
                             for t, (_, protected) in zip(cased, segments, strict=True)])
 
 
-class Label(model.Label):
+class Label(_Seamed, model.Label):
     def process(self, item, variable=None, plural=None, context=None, **kwargs):  # noqa: ANN001, ANN201
         # CSL 1.0.2, "Label": the term of the variable is printed "only if the selected variable
         # is non-empty"; citeproc-py printed a label ("p.") for an item without the variable.
@@ -802,7 +849,11 @@ class Label(model.Label):
         return super().process(item, variable, plural, context, **kwargs)
 
 
-class Names(model.Names):
+class Group(_Seamed, model.Group):
+    pass
+
+
+class Names(_Seamed, model.Names):
     def render(self, item, *args, **kwargs):  # noqa: ANN001, ANN201
         # The first cs:names element rendered in a bibliography entry records its names (without
         # its affixes) for subsequent-author-substitute (Layout.render_bibliography).
@@ -841,7 +892,7 @@ class Layout(model.Layout):
     def _finish(self, text: str, piq: bool) -> str:
         terms = {name: str(self.get_single_term(name=name)) for name in
                  ("open-quote", "close-quote", "open-inner-quote", "close-inner-quote")}
-        return _merge_punctuation(settle_quotes(typeset_quotes(text, terms), piq))
+        return _merge_punctuation(settle_quotes(typeset_quotes(merge_at_seams(text), terms), piq))
 
     def render_citation(self, citation, callback):  # noqa: ANN001, ANN201
         """CSL 1.0.2, "Sorting": "Cites within a citation are sorted ... When cs:sort is absent
@@ -938,8 +989,9 @@ class Layout(model.Layout):
                 letter = cite.reference.get("year_suffix")
                 key = None
                 if collapse in ("year-suffix", "year-suffix-ranged") and short is not None and letter:
-                    key = re.sub(rf"(\d){re.escape(letter)}", r"\1", str(short), count=1)
-                    key = key if key != str(short) else None
+                    bare = str(short).replace(SEAM, "")
+                    key = re.sub(rf"(\d){re.escape(letter)}", r"\1", bare, count=1)
+                    key = key if key != bare else None
                 shown.append((text, key, letter))
             texts = []
             for text, key, letter in shown:
@@ -1042,7 +1094,8 @@ class Layout(model.Layout):
         return out
 
 
-_SORT_NOISE = re.compile(f"[{QUOTE_IN}{QUOTE_OUT}{QUOTE_OPEN}{QUOTE_CLOSE}{DATA_DQ}{DATA_SQ}{_OPENERS}{_CLOSERS}]")
+_SORT_NOISE = re.compile(
+    f"[{QUOTE_IN}{QUOTE_OUT}{QUOTE_OPEN}{QUOTE_CLOSE}{DATA_DQ}{DATA_SQ}{_OPENERS}{_CLOSERS}{SEAM}]")
 
 
 class Key(model.Key):
@@ -1055,7 +1108,8 @@ class Key(model.Key):
 
 OVERRIDES: dict[str, type] = {"name": Name, "date": Date, "style": StyleElement, "if": If, "else-if": ElseIf,
                               "text": Text, "layout": Layout, "key": Key, "names": Names,
-                              "date-part": DatePart, "number": Number, "label": Label}
+                              "date-part": DatePart, "number": Number, "label": Label,
+                              "group": Group}
 
 
 class _MacroLookup:

@@ -304,3 +304,17 @@ def test_the_disambiguate_condition_in_the_bibliography():
     items = [{"id": k, "type": "book", "title": t, "author": [{"family": f}]}
              for k, t, f in (("a", "One", "Smith"), ("b", "Two", "Smith"), ("c", "Three", "Jones"))]
     assert [e.text for e in Processor(xml).bibliography(items)] == ["Smith, One", "Smith, Two", "Jones"]
+
+
+def test_punctuation_merges_where_elements_meet():
+    # CSL 1.0.2 "Affixes" / "Delimiter", as citeproc-js merges: "?" + "." -> "?", ";" + ":" -> ";",
+    # ":" + "!" -> "!", "." + ":" kept; never inside field text ("...")
+    def joined(left: str, right: str, title: str = "T") -> str:
+        xml = style(f'<text variable="title" suffix="{left}"/><text value="x" prefix="{right} "/>')
+        return Processor(xml).citations([{"id": "a", "type": "book", "title": title}], [[Cite("a")]])[0].text
+
+    assert joined("", ".", "Why?") == "Why? x"
+    assert joined(";", ":") == "T; x"
+    assert joined(":", "!") == "T! x"
+    assert joined(".", ":") == "T.: x"
+    assert joined("", ",", "Wait...") == "Wait..., x"
