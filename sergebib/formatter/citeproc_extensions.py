@@ -956,8 +956,7 @@ class Layout(model.Layout):
         "citation-number" collapses "ranges of cite numbers ... (e.g. "[1–3]")" where three or
         more follow one another; after-collapse-delimiter (default: the layout's delimiter)
         follows a collapsed group or range. A cite with a prefix, suffix or locator is not
-        collapsed. The year-suffix forms of collapsing are not implemented yet (their cites are
-        collapsed as with "year")."""
+        collapsed. For "year-suffix" and "year-suffix-ranged" see _year_suffixes."""
         element = self.getparent()
         collapse = element.get("collapse")
         if collapse == "citation-number":
@@ -966,9 +965,9 @@ class Layout(model.Layout):
             "year", "year-suffix", "year-suffix-ranged")
         if not grouping:
             return [(text, False) for _, text, _ in rendered_cites]
-        groups: dict[object, list] = {}
-        for n, (cite, text, names) in enumerate(rendered_cites):
-            groups.setdefault(names if names else ("alone", n), []).append((cite, text))
+        groups: dict[str, list] = {}
+        for cite, text, names in rendered_cites:
+            groups.setdefault(names or "", []).append((cite, text))  # no names: one group too (citeproc-js)
         group_delimiter = String(element.get("cite-group-delimiter", ", "))
         after_collapse = String(element.get("after-collapse-delimiter", self.get("delimiter", "")))
         # year-suffix-delimiter defaults to the layout's delimiter (as citeproc-js and the test
