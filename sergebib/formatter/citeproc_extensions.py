@@ -758,6 +758,7 @@ _PUNCTUATION_ACROSS_FORMATTING = re.compile(f"([.,;:!?])([{_CLOSERS}]+)([.,;:!?]
 # ":") is dropped; "!" or "?" replaces a preceding ":" or ";"; other pairs are kept ("period.:",
 # "comma,."). Each element's output is marked at both ends with SEAM (see _Seamed), so that the
 # merging applies at those boundaries only and never inside field text ("..." stays).
+_SEAM_NOISE = SEAM + _OPENERS
 _AT_SEAM = re.compile(f"([.,;:!?])((?:[{_CLOSERS}{SEAM}])*{SEAM}(?:[{_CLOSERS}{SEAM}])*)([.,;:!?])")
 _SPACES_AT_SEAM = re.compile(f" ((?:[{_CLOSERS}{SEAM}])*{SEAM}(?:[{_CLOSERS}{SEAM}])*) ")
 
@@ -925,6 +926,12 @@ class Layout(model.Layout):
         after_collapse = citation_element.get("after-collapse-delimiter", delimiter)
         joined = pieces[0][0]
         for (_, collapsed), (piece, _) in zip(pieces, pieces[1:], strict=False):
+            # a cite whose prefix opens with punctuation (", cited in ...") takes the place of
+            # the delimiter, as citeproc-js has it (CSL 1.0.2 leaves affix punctuation to the
+            # processor: "Delimiter", "Affixes")
+            if str(piece).lstrip(_SEAM_NOISE)[:1] in (",", ";", ".", ":"):
+                joined = joined + piece
+                continue
             joined = joined + String(after_collapse if collapsed else delimiter) + piece
         text = self.format(self.wrap(joined))
         return self._finish(str(text) if text is not None else "", self._punctuation_in_quote())

@@ -318,3 +318,11 @@ def test_punctuation_merges_where_elements_meet():
     assert joined(":", "!") == "T! x"
     assert joined(".", ":") == "T.: x"
     assert joined("", ",", "Wait...") == "Wait..., x"
+
+
+def test_a_cite_prefix_opening_with_punctuation_replaces_the_delimiter():
+    # as citeproc-js joins cites: "Book A, cited in Book B", not "Book A; , cited in Book B"
+    items = [{"id": k, "type": "book", "title": k.upper()} for k in ("a", "b")]
+    cluster = [Cite("a"), Cite("b", prefix=", cited in ")]
+    [entry] = Processor(style('<text variable="title"/>')).citations(items, [cluster])
+    assert entry.text == "A, cited in B"
