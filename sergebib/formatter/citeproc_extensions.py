@@ -206,6 +206,20 @@ def render_range(element, date_range, show_parts, context):  # noqa: ANN001, ANN
     return joiner.join(pieces).rstrip() if len(pieces) > 1 else middle
 
 
+def read_seasons(source: object) -> None:
+    """CSL-JSON "date-parts" months 21 to 24 are the seasons (spring, summer, autumn, winter;
+    CSL 1.0.2 "Date" / date-part "month": "if the date includes a season instead of a month,
+    the season term is rendered"). citeproc-py reads them as months 21 to 24, which have no
+    term; they are given to it as seasons 1 to 4."""
+    for reference in source.values():
+        for value in list(reference.values()):
+            dates = [value.begin, value.end] if isinstance(value, DateRange) else [value]
+            for date in dates:
+                if isinstance(date, dict) and str(date.get("month", "")).isdigit() and 21 <= int(date["month"]) <= 24:
+                    date["season"] = int(date.pop("month")) - 20
+                    date.pop("day", None)
+
+
 class Date(_Seamed, model.Date):
     def render_date_range(self, date_range, show_parts=None, context=None):  # noqa: ANN001, ANN201
         # see render_range; for a non-localized date the delimiter belongs to this cs:date

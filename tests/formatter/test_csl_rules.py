@@ -326,3 +326,13 @@ def test_a_cite_prefix_opening_with_punctuation_replaces_the_delimiter():
     cluster = [Cite("a"), Cite("b", prefix=", cited in ")]
     [entry] = Processor(style('<text variable="title"/>')).citations(items, [cluster])
     assert entry.text == "A, cited in B"
+
+
+def test_seasons_in_dates():
+    # CSL-JSON months 21-24 are seasons; CSL 1.0.2 date-part "month" renders the season term
+    def issued(parts: list) -> str:
+        item = {"id": "a", "type": "book", "issued": {"date-parts": parts}}
+        return Processor(style('<date variable="issued" form="text"/>')).citations([item], [[Cite("a")]])[0].text
+
+    assert issued([[1999, 22]]) == "Summer 1999"
+    assert issued([[1999, 21], [2001, 22]]) == "Spring 1999–Summer 2001"
