@@ -210,13 +210,14 @@ def read_seasons(source: object) -> None:
     """CSL-JSON "date-parts" months 21 to 24 are the seasons (spring, summer, autumn, winter;
     CSL 1.0.2 "Date" / date-part "month": "if the date includes a season instead of a month,
     the season term is rendered"). citeproc-py reads them as months 21 to 24, which have no
-    term; they are given to it as seasons 1 to 4."""
+    term; they are given to it as seasons 1 to 4 (as citeproc-js, months 13 to 20 too, which
+    older data used for seasons)."""
     for reference in source.values():
         for value in list(reference.values()):
             dates = [value.begin, value.end] if isinstance(value, DateRange) else [value]
             for date in dates:
-                if isinstance(date, dict) and str(date.get("month", "")).isdigit() and 21 <= int(date["month"]) <= 24:
-                    date["season"] = int(date.pop("month")) - 20
+                if isinstance(date, dict) and str(date.get("month", "")).isdigit() and 13 <= int(date["month"]) <= 24:
+                    date["season"] = (int(date.pop("month")) - 13) % 4 + 1
                     date.pop("day", None)
 
 
