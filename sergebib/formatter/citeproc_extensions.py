@@ -206,8 +206,9 @@ def render_range(element, date_range, show_parts, context):  # noqa: ANN001, ANN
     return joiner.join(pieces).rstrip() if len(pieces) > 1 else middle
 
 
-def read_seasons(source: object) -> None:
-    """CSL-JSON "date-parts" months 21 to 24 are the seasons (spring, summer, autumn, winter;
+def read_dates(source: object) -> None:
+    """Date parts as CSL-JSON means them. Empty parts ("2000", "", "") are absent (citeproc-py
+    printed them as 00). CSL-JSON "date-parts" months 21 to 24 are the seasons (spring, summer, autumn, winter;
     CSL 1.0.2 "Date" / date-part "month": "if the date includes a season instead of a month,
     the season term is rendered"). citeproc-py reads them as months 21 to 24, which have no
     term; they are given to it as seasons 1 to 4 (as citeproc-js, months 13 to 20 too, which
@@ -216,6 +217,10 @@ def read_seasons(source: object) -> None:
         for value in list(reference.values()):
             dates = [value.begin, value.end] if isinstance(value, DateRange) else [value]
             for date in dates:
+                for part in ("day", "month"):
+                    if isinstance(date, dict) and date.get(part) == "":
+                        date.pop("day", None)  # no day without its month
+                        date.pop(part, None)
                 if isinstance(date, dict) and str(date.get("month", "")).isdigit() and 13 <= int(date["month"]) <= 24:
                     date["season"] = (int(date.pop("month")) - 13) % 4 + 1
                     date.pop("day", None)

@@ -16,7 +16,7 @@ from citeproc import Citation, CitationItem, CitationStylesBibliography, Locator
 from citeproc.source.json import CiteProcJSON
 
 from . import backends, richtext
-from .citeproc_extensions import RICH_FORMATTER, Style, disambiguate, mark_data, read_seasons
+from .citeproc_extensions import RICH_FORMATTER, Style, disambiguate, mark_data, read_dates
 from .styles import resolve_style
 
 # CSL variables citeproc-py accepts; anything else (our `custom`, `keyword`) is not passed.
@@ -150,7 +150,7 @@ class Processor:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             source = CiteProcJSON(clean)
-        read_seasons(source)
+        read_dates(source)
         return source, {str(i["id"]).lower(): str(i["id"]) for i in items}
 
     @property

@@ -335,5 +335,6 @@ def test_seasons_in_dates():
         return Processor(style('<date variable="issued" form="text"/>')).citations([item], [[Cite("a")]])[0].text
 
     assert issued([[1999, 22]]) == "Summer 1999"
+    assert issued([["2000", "", ""]]) == "2000"  # empty parts are absent
     assert issued([[1999, 13]]) == "Spring 1999"  # months 13-20 as citeproc-js reads them
     assert issued([[1999, 21], [2001, 22]]) == "Spring 1999–Summer 2001"
