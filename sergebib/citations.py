@@ -95,10 +95,29 @@ class CitationMap:
         return list(self._by_key.get(key.lower(), []))
 
 
-def read_citation_file(path: Path, known_keys: set[str] | None = None, seeds: Path | None = None,
-                       start: int = 0) -> tuple[list[Occurrence], list[Problem]]:
-    """-> (occurrences, problems). `known_keys` (lower case) enables the key check; `seeds`
-    (the folder of source documents) enables the line-range check."""
+def read_citation_files(paths: Iterable[Path], known_keys: set[str] | None = None,
+                        seeds: Path | None = None) -> tuple[list[Occurrence], list[Problem]]:
+    """Read citation files in order as one sequence -> (occurrences, problems). `known_keys`
+    (lower case) enables the key check, `seeds` (the folder of source documents) the line-range
+    check; note numbering is checked once, across all the files (a document may be split)."""
+    occurrences: list[Occurrence] = []
+    places: list[tuple[str, int | None]] = []  # (file, TOML line) of each occurrence
+    problems: list[Problem] = []
+    for path in paths:
+        occ, where, probs = _read_one(path, known_keys, seeds, start=len(occurrences))
+        occurrences += occ
+        places += where
+        problems += probs
+    return occurrences, problems + _check_numbering(occurrences, places)
+
+
+def read_citation_file(path: Path, known_keys: set[str] | None = None,
+                       seeds: Path | None = None) -> tuple[list[Occurrence], list[Problem]]:
+    return read_citation_files([path], known_keys, seeds)
+
+
+def _read_one(path: Path, known_keys: set[str] | None, seeds: Path | None,
+              start: int) -> tuple[list[Occurrence], list[tuple[str, int | None]], list[Problem]]:
     file = str(path)
     problems: list[Problem] = []
     raw = path.read_text(encoding="utf-8")
@@ -106,11 +125,12 @@ def read_citation_file(path: Path, known_keys: set[str] | None = None, seeds: Pa
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
         line = int(m.group(1)) if (m := re.search(r"line (\d+)", str(exc))) else None
-        return [], [Problem("error", f"not valid TOML: {exc}", file, line)]
+        return [], [], [Problem("error", f"not valid TOML: {exc}", file, line)]
     starts = [i + 1 for i, ln in enumerate(raw.splitlines()) if ln.strip() == "[[occurrence]]"]
     document, seed = data.get("document"), data.get("seed")
     if not isinstance(document, str) or not isinstance(seed, str) or not re.fullmatch(r"\d{3}", seed):
-        return [], [Problem("error", "the file needs `document` (a record key) and `seed` (e.g. \"003\")", file, 1)]
+        return [], [], [Problem("error", "the file needs `document` (a record key) and `seed` (e.g. \"003\")",
+                                file, 1)]
     if known_keys is not None and document.lower() not in known_keys:
         problems.append(Problem("error", f"document '{document}' is not a record", file, 1, document))
     n_lines = None
@@ -119,10 +139,11 @@ def read_citation_file(path: Path, known_keys: set[str] | None = None, seeds: Pa
         if seed_files:
             n_lines = len(seed_files[0].read_text(encoding="utf-8").splitlines())
     occurrences: list[Occurrence] = []
+    places: list[tuple[str, int | None]] = []
     for i, item in enumerate(data.get("occurrence", [])):
         tline = starts[i] if i < len(starts) else None
         try:
-            occ = Occurrence(document=document, seed=seed, order=start + i, **item)
+            occ = Occurrence(document=document, seed=seed, order=start + len(occurrences), **item)
         except (ValidationError, TypeError) as exc:
             msg = "; ".join(_error_text(e) for e in exc.errors()) if isinstance(exc, ValidationError) else str(exc)
             problems.append(Problem("error", msg, file, tline))
@@ -136,8 +157,8 @@ def read_citation_file(path: Path, known_keys: set[str] | None = None, seeds: Pa
                     problems.append(Problem("error", f"{occ.where}: cited key '{cite.key}' is not a record",
                                             file, tline, cite.key))
         occurrences.append(occ)
-    problems += _check_numbering(occurrences, file, starts)
-    return occurrences, problems
+        places.append((file, tline))
+    return occurrences, places, problems
 
 
 def _error_text(error: dict) -> str:
@@ -146,24 +167,26 @@ def _error_text(error: dict) -> str:
     return f"{where}: {msg}" if where else msg
 
 
-def _check_numbering(occurrences: list[Occurrence], file: str, starts: list[int]) -> list[Problem]:
+def _check_numbering(occurrences: list[Occurrence], places: list[tuple[str, int | None]]) -> list[Problem]:
     problems = []
-    seen: dict[tuple[str, str | None, int], int] = {}
+    seen: set[tuple[str, str | None, int]] = set()
     by_chapter: dict[tuple[str, str | None], list[int]] = defaultdict(list)
-    for i, occ in enumerate(occurrences):
+    first_file: dict[str, str] = {}
+    for occ, (file, tline) in zip(occurrences, places, strict=True):
+        first_file.setdefault(occ.document, file)
         if occ.note is None:
             continue
         k = (occ.document, occ.chapter, occ.note)
-        tline = starts[i] if i < len(starts) else None
         if k in seen:
             problems.append(Problem("error", f"{occ.where} appears twice", file, tline))
-        seen[k] = i
+        seen.add(k)
         by_chapter[(occ.document, occ.chapter)].append(occ.note)
     for (document, chapter), numbers in by_chapter.items():
         missing = sorted(set(range(1, max(numbers) + 1)) - set(numbers))
         if missing:
             where = f"{document} chapter {chapter}" if chapter else f"{document}'s notes"
-            problems.append(Problem("warning", f"{where}: note(s) {_ranges(missing)} are not mapped", file))
+            problems.append(Problem("warning", f"{where}: note(s) {_ranges(missing)} are not mapped",
+                                    first_file[document]))
     return problems
 
 
@@ -180,14 +203,7 @@ def _ranges(numbers: list[int]) -> str:
 def load_citation_map(folder: Path, lib: Library | None = None, seeds: Path | None = None,
                       extra_keys: Iterable[str] = ()) -> CitationMap:
     known = ({k.lower() for k in lib.keys()} | {k.lower() for k in extra_keys}) if lib is not None else None
-    occurrences, problems = [], []
-    for path in sorted(folder.glob("*.toml")):
-        occ, probs = read_citation_file(path, known, seeds, start=len(occurrences))
-        occurrences += occ
-        problems += probs
-    # a document split over several files must not repeat a note across them
-    problems += [p for p in _check_numbering(occurrences, str(folder), []) if p.severity == "error"]
-    return CitationMap(occurrences, problems)
+    return CitationMap(*read_citation_files(sorted(folder.glob("*.toml")), known, seeds))
 
 
 def default_seeds() -> Path | None:

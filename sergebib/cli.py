@@ -341,18 +341,15 @@ def citations() -> None:
 @click.pass_obj
 def citations_check(obj: dict, files: tuple[str, ...], extras: tuple[str, ...]) -> None:
     """Validate citation files (default: the bibliography's own citations/*.toml); exit 1 on errors."""
-    from sergebib.citations import default_seeds, read_citation_file
+    from sergebib.citations import default_seeds, read_citation_files
 
     lib = _load(obj["path"])
     known = {k.lower() for k in lib.keys()}
     for extra in extras:
         known |= {k.lower() for k in _load(extra).keys()}
     paths = [Path(f) for f in files] or sorted((lib.citation_dir or Path("citations")).glob("*.toml"))
-    total, problems = 0, []
-    for path in paths:
-        occ, probs = read_citation_file(path, known, default_seeds())
-        total += len(occ)
-        problems += probs
+    occurrences, problems = read_citation_files(paths, known, default_seeds())
+    total = len(occurrences)
     for p in problems:
         click.echo(str(p))
     errors = sum(p.severity == "error" for p in problems)

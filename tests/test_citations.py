@@ -139,3 +139,14 @@ def test_cli_notes_coverage_most_cited(mapped):
     top = runner.invoke(main, ["-f", path, "most-cited", "-n", "1"])
     assert top.output.split()[:2] == ["3", "serge2012memoirs"]
     assert runner.invoke(main, ["-f", path, "notes", "serge1951memoires"]).exit_code == 1
+
+
+def test_a_duplicate_note_is_reported_once(tmp_path):
+    shutil.copy(sergebib.bundled_path(), tmp_path / "bibliography.bib")
+    (tmp_path / "citations").mkdir()
+    text = 'document = "anonndessay"\nseed = "004"\n'
+    for line in (36, 37):
+        text += f'\n[[occurrence]]\nnote = 1\nline = {line}\ntext = "x"\nnothing = "commentary"\n'
+    (tmp_path / "citations" / "004_anonndessay.toml").write_text(text, encoding="utf-8")
+    lib = sergebib.load(tmp_path / "bibliography.bib")
+    assert [(p.line, p.reason) for p in lib.citation_map.problems] == [(10, "n. 1 appears twice")]
