@@ -91,7 +91,7 @@ def build_groups(works: list[Work], processor: Processor, group_by: str | None, 
     # listed in the style's first-note form, where the style itself would cite it
     by_key = {str(i["id"]).lower(): i for i in items}
     for key in entries.omitted:
-        note = Processor(processor.style_path, processor.locale).citations([by_key[key.lower()]], [[Cite(key)]], output)
+        note = processor.citations([by_key[key.lower()]], [[Cite(key)]], output)
         formatted[key.lower()] = note[0].text
     order = {k: i for i, k in enumerate(formatted)}
 

@@ -83,3 +83,13 @@ def test_each_thesis_section_in_a_standard_style(lib):
 def test_bad_grouping_is_refused(lib, serge_works):
     with pytest.raises(ValueError, match="unknown grouping"):
         sergebib.reading_list(serge_works, group_by="colour", library=lib)
+
+
+def test_a_style_given_as_xml_text_lists_omitted_works_in_note_form(lib):
+    from sergebib.formatter import resolve_style
+
+    xml = resolve_style("chicago-notes-bibliography").read_text(encoding="utf-8")
+    text = sergebib.reading_list([lib["sergendan"], lib["serge1938resistance"]], style=xml, output="text",
+                                 group_by=None, library=lib)
+    assert "- Serge, Victor. Résistance." in text
+    assert "- Victor Serge, “L’An II de la révolution russe,” unpublished manuscript" in text
