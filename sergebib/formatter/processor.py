@@ -160,15 +160,20 @@ class Processor:
     def order(self, items: list[dict[str, Any]], keys: Sequence[str] | None = None) -> list[str]:
         """The ids of `items` (or of those in `keys`) in the style's bibliography order; in the
         given order where the style does not sort its bibliography."""
-        wanted = [str(i["id"]) for i in items] if keys is None else list(keys)
         if not self.has_bibliography:
-            return wanted
+            return [str(i["id"]) for i in items] if keys is None else list(keys)
+        bib, known = self._sorted(items, keys)
+        return [known[item.key] for item in bib.items]
+
+    def _sorted(self, items: list[dict[str, Any]],
+                keys: Sequence[str] | None) -> tuple[CitationStylesBibliography, dict[str, str]]:
+        """citeproc-py's bibliography of `items` (or those in `keys`), sorted by the style."""
         source, known = self._source(items)
         bib = CitationStylesBibliography(self.style, source, RICH_FORMATTER)
-        for key in wanted:
+        for key in [str(i["id"]) for i in items] if keys is None else keys:
             bib.register(Citation([CitationItem(key)]))
         bib.sort()
-        return [known[item.key] for item in bib.items]
+        return bib, known
 
     def bibliography(self, items: list[dict[str, Any]], output: str = "text",
                      keys: Sequence[str] | None = None, *, substitute_authors: bool = True) -> Entries:
@@ -180,12 +185,7 @@ class Processor:
         `substitute_authors=False`."""
         if not self.has_bibliography:
             raise StyleError(f"style '{self.name}' defines no bibliography")
-        source, known = self._source(items)
-        wanted = [str(i["id"]) for i in items] if keys is None else list(keys)
-        bib = CitationStylesBibliography(self.style, source, RICH_FORMATTER)
-        for key in wanted:
-            bib.register(Citation([CitationItem(key)]))
-        bib.sort()
+        bib, known = self._sorted(items, keys)
         disambiguate(self.style, bib, citations=False)
         # our Layout (citeproc_extensions) returns None for an item that renders to nothing,
         # where citeproc-py would drop it unnamed, so keys and entries stay paired

@@ -17,6 +17,9 @@ from .problems import Problem
 from .tables import BABEL_TO_BCP47, ENTRYSUBTYPE, FIELD_BY_BIB, RELATEDTYPE, read_type
 from .text import VERBATIM_FIELDS, latex_to_unicode
 
+# bibtexparser logs each unreadable block; we report them as Problems instead
+logging.getLogger("bibtexparser").setLevel(logging.ERROR)
+
 
 @dataclass
 class RawBlock:
@@ -36,8 +39,6 @@ class ParseResult:
 
 
 def read_biblatex(text: str, file: str | None = None) -> ParseResult:
-    # bibtexparser logs each unreadable block; we report them as Problems instead
-    logging.getLogger("bibtexparser").setLevel(logging.ERROR)
     library = bibtexparser.parse_string(text)
     result = ParseResult([], [], {}, {})
     for block in library.blocks:
