@@ -15,7 +15,7 @@ warnings.simplefilter("ignore")
 style_name, path = sys.argv[1], sys.argv[2]
 items = [{k: v for k, v in i.items() if k not in ("custom", "keyword", "annote")}
          for i in json.load(open(path, encoding="utf-8"))]
-# plain citeproc-py crashes on a date range within one year (sergebib's citeproc_extensions.Date fixes
+# plain citeproc-py crashes on a date range within one year (sergebib's extensions.dates.Date fixes
 # it); for the baseline such ranges are reduced to their start date, and counted
 simplified = 0
 for item in items:

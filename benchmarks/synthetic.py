@@ -44,8 +44,9 @@ def entries(n: int, seed: int = 1890) -> list[Work]:
             data |= dict(type="book", language="en", publisher="Doubleday", location="New York",
                          origdate=original.date, origtitle=original.title,
                          relations=[Relation(type="translationof", target=original.key)],
-                         contributors=data["contributors"] + [Contributor(role=Role.TRANSLATOR,
-                                                                          name=Name(family="Greeman", given="Richard"))],
+                         contributors=data["contributors"] + [Contributor(
+                             role=Role.TRANSLATOR,
+                             name=Name(family="Greeman", given="Richard"))],
                          date=EDTFDate.parse(str(min(2020, year + rnd.randint(5, 60)))))
         elif kind < 0.6:
             data |= dict(type="manuscript", date=EDTFDate.undated())

@@ -16,7 +16,7 @@ from citeproc import Citation, CitationItem, CitationStylesBibliography, Locator
 from citeproc.source.json import CiteProcJSON
 
 from . import backends, richtext
-from .citeproc_extensions import RICH_FORMATTER, Style, disambiguate, mark_data, read_dates
+from .extensions import RICH_FORMATTER, Style, disambiguate, mark_data, read_dates
 from .styles import resolve_style
 
 # CSL variables citeproc-py accepts; anything else (our `custom`, `keyword`) is not passed.
@@ -30,7 +30,7 @@ _LITERAL = {"id", "type", "language", "URL", "DOI", "ISBN", "ISSN", "PMID", "PMC
 
 def _data(value: Any) -> Any:
     """Field text with its rich-text markup and straight quotation marks marked for our
-    extensions (citeproc_extensions.mark_data)."""
+    extensions (extensions.markup.mark_data)."""
     if isinstance(value, str):
         return mark_data(value)
     if isinstance(value, list):
@@ -187,7 +187,7 @@ class Processor:
             raise StyleError(f"style '{self.name}' defines no bibliography")
         bib, known = self._sorted(items, keys)
         disambiguate(self.style, bib, citations=False)
-        # our Layout (citeproc_extensions) returns None for an item that renders to nothing,
+        # our Layout (extensions.layout) returns None for an item that renders to nothing,
         # where citeproc-py would drop it unnamed, so keys and entries stay paired
         layout = self.style.root.bibliography.layout
         layout.substitute_authors = substitute_authors

@@ -1,4 +1,4 @@
-"""A small rich-text tree. citeproc-py renders through our formatter (see citeproc_extensions),
+"""A small rich-text tree. citeproc-py renders through our formatter (see extensions.markup),
 which marks formatting with private-use sentinel characters; `parse` turns that string into this
 tree, and each backend renders the tree with its own escaping. Field data never contains the
 sentinels (`validate` refuses private-use characters), so the markers are unambiguous."""

@@ -1,4 +1,4 @@
-"""Our extensions of citeproc-py (sergebib.formatter.citeproc_extensions), one CSL 1.0.2 rule each."""
+"""Our extensions of citeproc-py (sergebib.formatter.extensions), one CSL 1.0.2 rule each."""
 
 from sergebib.formatter import Cite, Cluster, Processor
 

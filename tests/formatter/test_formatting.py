@@ -44,7 +44,7 @@ def test_existing_initials_get_the_initialize_with_punctuation():
 
 
 def test_same_year_date_ranges_render(lib):
-    # citeproc-py crashed on these (see citeproc_extensions.Date)
+    # citeproc-py crashed on these (see extensions.dates.Date)
     items = [{"id": "r", "type": "article-journal", "title": "T", "container-title": "Esprit",
               "issued": {"date-parts": [[1936, 4], [1936, 5]]}}]
     [entry] = Processor("sergebib-reading-list").bibliography(items)

@@ -1,0 +1,67 @@
+"""Every change we make to citeproc-py's behaviour lives in this subpackage, each naming the CSL
+rule it implements.
+
+citeproc-py is used as it ships (style parsing, locales, element classes); we only pass it our
+own *formatter* and, where its evaluation departs from the CSL 1.0.2 specification, override the
+element method concerned in one of these modules (by area: names, dates, disambiguation,
+conditions, quotes, text_case, numbers, punctuation, text, layout, sorting). Nothing here edits
+citeproc-py's files.
+"""
+
+from __future__ import annotations
+
+from citeproc import frontend, model
+from lxml import etree
+
+from .conditions import ElseIf, If, StyleElement
+from .dates import Date, DatePart, read_dates
+from .disambiguation import disambiguate
+from .layout import Layout
+from .macros import Macro, _MacroLookup
+from .markup import RICH_FORMATTER, mark_data
+from .names import Name, Names
+from .numbers import Number
+from .sorting import Key
+from .text import Group, Label, Text
+
+__all__ = ["RICH_FORMATTER", "Style", "disambiguate", "mark_data", "read_dates"]
+
+# --- element overrides -------------------------------------------------------------------------
+# citeproc-py builds a style's element objects through an lxml class lookup keyed by tag name.
+# `Style` below registers our subclasses in that lookup, so an override applies to every style
+# we load and to nothing else.
+_CSL_NS = "http://purl.org/net/xbiblio/csl"
+
+OVERRIDES: dict[str, type] = {"name": Name, "date": Date, "style": StyleElement, "if": If, "else-if": ElseIf,
+                              "text": Text, "layout": Layout, "key": Key, "names": Names,
+                              "date-part": DatePart, "number": Number, "label": Label,
+                              "group": Group, "macro": Macro}
+
+_CLASSES: dict[str, type] = {}
+
+
+def _element_classes() -> dict[str, type]:
+    if not _CLASSES:
+        classes = {cls.__name__.replace("_", "-").lower(): cls
+                   for cls in model.CitationStylesElement.__subclasses__()}
+        classes.update(OVERRIDES)
+        _CLASSES.update({tag: type(cls.__name__, (_MacroLookup, cls), {}) for tag, cls in classes.items()})
+    return _CLASSES
+
+
+class _ExtendedXML(frontend.CitationStylesXML):
+    def __init__(self, f: object, validate: bool = True) -> None:
+        lookup = etree.ElementNamespaceClassLookup()
+        namespace = lookup.get_namespace(_CSL_NS)
+        namespace[None] = model.CitationStylesElement
+        namespace.update(_element_classes())
+        self.parser = etree.XMLParser(remove_comments=True, encoding="UTF-8", no_network=True)
+        self.parser.set_element_class_lookup(lookup)
+        self.xml = etree.parse(f, self.parser)
+        self.root = self.xml.getroot()
+
+
+class Style(frontend.CitationStylesStyle, _ExtendedXML):
+    """citeproc-py's style, built with our element classes (MRO puts _ExtendedXML's parsing under
+    CitationStylesStyle's style lookup and locale handling). Schema validation is not run: styles
+    in the official repository are valid, and our own are checked by a test."""

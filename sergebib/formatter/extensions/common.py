@@ -1,0 +1,27 @@
+"""State and helpers shared by the element overrides."""
+
+from __future__ import annotations
+
+from contextvars import ContextVar
+
+from lxml import etree
+
+
+def inherited(element: etree.ElementBase, name: str, default: str) -> str:
+    """An inheritable name option: the element, then cs:citation/cs:bibliography, then cs:style."""
+    if element.get(name) is not None:
+        return element.get(name)
+    for ancestor in element.iterancestors():
+        if ancestor.get(name) is not None:
+            return ancestor.get(name)
+    return default
+
+
+
+RENDERING: ContextVar[dict | None] = ContextVar("sergebib_rendering", default=None)
+
+
+def context_in_bibliography(element, context) -> bool:  # noqa: ANN001
+    return bool((element if context is None else context).xpath_search("./ancestor-or-self::cs:bibliography"))
+
+

@@ -1,0 +1,245 @@
+"""cs:layout: each cite and entry rendered, cites grouped and collapsed, authors substituted."""
+
+from __future__ import annotations
+
+import re
+
+from citeproc import model
+from citeproc.string import String
+
+from .common import RENDERING
+from .conditions import track_position
+from .disambiguation import _letter_index
+from .markup import SEAM
+from .punctuation import _SEAM_NOISE, _merge_punctuation, merge_at_seams
+from .quotes import settle_quotes, typeset_quotes
+
+
+class Layout(model.Layout):
+    def render_children(self, item, *args, **kwargs):  # noqa: ANN001, ANN201
+        # each cite and each entry is rendered here: track what it has rendered so far
+        explicit = self.get_root().xpath_search("//cs:text[@variable='year-suffix']")
+        suffix = None if explicit else item.reference.get("year_suffix")
+        token = RENDERING.set({"suffix": suffix, "date": None})
+        try:
+            return super().render_children(item, *args, **kwargs)
+        finally:
+            RENDERING.reset(token)
+
+    def render_citation_alone(self, citation) -> str:  # noqa: ANN001
+        """A cite rendered as if it were the first and only one, for disambiguation."""
+        return str(self.getparent().render(citation, [], lambda item: None))
+
+    def _punctuation_in_quote(self) -> bool:
+        return (self.get_locale_option("punctuation-in-quote") or "false").lower() == "true"
+
+    def _finish(self, text: str, piq: bool) -> str:
+        terms = {name: str(self.get_single_term(name=name)) for name in
+                 ("open-quote", "close-quote", "open-inner-quote", "close-inner-quote")}
+        return _merge_punctuation(settle_quotes(typeset_quotes(merge_at_seams(text), terms), piq))
+
+    def render_citation(self, citation, callback):  # noqa: ANN001, ANN201
+        """CSL 1.0.2, "Sorting": "Cites within a citation are sorted ... When cs:sort is absent
+        [in cs:citation], cites are rendered in the order they were given". citeproc-py first put
+        them in the order the works were first cited in the document; we keep the given order
+        and only apply the style's own sort."""
+        known = [cite for cite in citation.cites if not cite.is_bad()]
+        sort = self.getparent().sort
+        ordered = sort.sort(known, self) if sort is not None else known
+        rendered_cites = []
+        citation_element = self.getparent()
+        distance = int(citation_element.get("near-note-distance")
+                       or self.get_root().get("near-note-distance") or 5)
+        for cite in ordered:
+            for name in ("tracked", "near", "first_note"):
+                cite.pop(name, None)
+            if getattr(citation_element, "cites", None) is not None:
+                track_position(cite, citation_element.cites, distance)
+            rendered, names = self._render_cite(cite)
+            if rendered is not None:
+                rendered_cites.append((cite, rendered, names))
+                self.getparent().cites.append(cite)
+        pieces = self._collapse(rendered_cites)
+        for cite in citation.cites:
+            if cite.is_bad():
+                pieces.append((callback(cite) or f"{cite.key}?", False))
+        if not pieces:
+            return self._finish("", self._punctuation_in_quote())
+        delimiter = self.get("delimiter", "")
+        after_collapse = citation_element.get("after-collapse-delimiter", delimiter)
+        joined = pieces[0][0]
+        for (_, collapsed), (piece, _) in zip(pieces, pieces[1:], strict=False):
+            # a cite whose prefix opens with punctuation (", cited in ...") takes the place of
+            # the delimiter, as citeproc-js has it (CSL 1.0.2 leaves affix punctuation to the
+            # processor: "Delimiter", "Affixes")
+            if str(piece).lstrip(_SEAM_NOISE)[:1] in (",", ";", ".", ":"):
+                joined = joined + piece
+                continue
+            joined = joined + String(after_collapse if collapsed else delimiter) + piece
+        text = self.format(self.wrap(joined))
+        return self._finish(str(text) if text is not None else "", self._punctuation_in_quote())
+
+    def _render_cite(self, cite, suppress_names: bool = False):  # noqa: ANN001, ANN202
+        """-> (the cite with its prefix and suffix, or None; the names its first cs:names
+        rendered). With `suppress_names`, that cs:names renders nothing."""
+        self.repressed = {}
+        self.first_names = {"suppress": True} if suppress_names else {}
+        try:
+            rendered = self.render_children(cite)
+        except model.VariableError:
+            rendered = None
+        finally:
+            state = self.first_names
+            del self.first_names
+        if rendered is None:
+            return None, None
+        return cite.get("prefix", "") + rendered + cite.get("suffix", ""), state.get("names")
+
+    def _collapse(self, rendered_cites: list) -> list:
+        """[(cite, text, names)] -> [(text, collapsed)], grouped and collapsed.
+
+        CSL 1.0.2, "Cite Grouping": "cites with identical rendered names are grouped together"
+        at the place of the first of them, when cite-group-delimiter is set or collapse is
+        "year", "year-suffix" or "year-suffix-ranged"; the cites of a group are delimited by
+        cite-group-delimiter (default ", "). "Cite Collapsing": with collapse="year", "the names
+        of subsequent cites in a group are suppressed" ("(Doe 2000, 2001; Jones 2000)");
+        "citation-number" collapses "ranges of cite numbers ... (e.g. "[1–3]")" where three or
+        more follow one another; after-collapse-delimiter (default: the layout's delimiter)
+        follows a collapsed group or range. A cite with a prefix, suffix or locator is not
+        collapsed. For "year-suffix" and "year-suffix-ranged" see _year_suffixes."""
+        element = self.getparent()
+        collapse = element.get("collapse")
+        if collapse == "citation-number":
+            return self._collapse_numbers(rendered_cites)
+        grouping = element.get("cite-group-delimiter") is not None or collapse in (
+            "year", "year-suffix", "year-suffix-ranged")
+        if not grouping:
+            return [(text, False) for _, text, _ in rendered_cites]
+        groups: dict[str, list] = {}
+        for cite, text, names in rendered_cites:
+            groups.setdefault(names or "", []).append((cite, text))  # no names: one group too (citeproc-js)
+        group_delimiter = String(element.get("cite-group-delimiter", ", "))
+        after_collapse = String(element.get("after-collapse-delimiter", self.get("delimiter", "")))
+        # year-suffix-delimiter defaults to the layout's delimiter (as citeproc-js and the test
+        # suite have it, to cite-group-delimiter where the style sets that)
+        suffix_delimiter = String(element.get("year-suffix-delimiter", element.get(
+            "cite-group-delimiter", self.get("delimiter", ""))))
+        out = []
+        for members in groups.values():
+            # [(text, year key or None, year-suffix)] for each cite of the group
+            shown = []
+            for n, (cite, text) in enumerate(members):
+                plain = not any(cite.get(k) for k in ("prefix", "suffix", "locator"))
+                short = None
+                if collapse is not None and plain:
+                    short, _ = self._render_cite(cite, suppress_names=True)
+                if n and short is not None:
+                    text = short
+                letter = cite.reference.get("year_suffix")
+                key = None
+                if collapse in ("year-suffix", "year-suffix-ranged") and short is not None and letter:
+                    bare = str(short).replace(SEAM, "")
+                    key = re.sub(rf"(\d){re.escape(letter)}", r"\1", bare, count=1)
+                    key = key if key != bare else None
+                shown.append((text, key, letter))
+            texts = []
+            for text, key, letter in shown:
+                if texts and key is not None and texts[-1][1] == key:
+                    texts[-1][2].append((text, letter))
+                else:
+                    texts.append((text, key, [(text, letter)]))
+            runs = [run for _, _, run in texts]
+            joined = self._year_suffixes(runs[0], collapse == "year-suffix-ranged", suffix_delimiter)
+            for before, run in zip(runs, runs[1:], strict=False):
+                # after year-suffixes collapsed, after-collapse-delimiter (as citeproc-js has it)
+                joined = joined + (after_collapse if len(before) > 1 else group_delimiter)
+                joined = joined + self._year_suffixes(run, collapse == "year-suffix-ranged", suffix_delimiter)
+            out.append((joined, len(members) > 1 and collapse is not None))
+        return out
+
+    def _year_suffixes(self, run: list, ranged: bool, delimiter: str):  # noqa: ANN202
+        """CSL 1.0.2, "Cite Collapsing": with collapse="year-suffix", cites of a group that share
+        their year show only their year-suffix after the first ("(Doe 2000a, b)"), delimited by
+        year-suffix-delimiter; "year-suffix-ranged" also collapses three or more consecutive
+        suffixes into a range ("2000a–c")."""
+        if len(run) == 1:
+            return run[0][0]
+        texts = [run[0][0]] + [String(letter) for _, letter in run[1:]]
+        order = [_letter_index(letter) for _, letter in run]
+        pieces, start = [], 0
+        for i in range(1, len(run) + 1):
+            if i < len(run) and order[i] == order[i - 1] + 1:
+                continue
+            if ranged and i - start >= 3:
+                pieces.append(texts[start] + String("\u2013" + run[i - 1][1]))
+            else:
+                pieces.extend(texts[start:i])
+            start = i
+        joined = pieces[0]
+        for piece in pieces[1:]:
+            joined = joined + delimiter + piece
+        return joined
+
+    def _collapse_numbers(self, rendered_cites: list) -> list:
+        out: list = []
+        run: list = []
+
+        def flush() -> None:
+            if len(run) >= 3:
+                out.append((run[0][1] + String("\u2013") + run[-1][1], True))
+            else:
+                out.extend((text, False) for _, text in run)
+            run.clear()
+
+        for cite, text, _ in rendered_cites:
+            plain = not any(cite.get(k) for k in ("prefix", "suffix", "locator"))
+            if plain and run and cite.number == run[-1][0].number + 1:
+                run.append((cite, text))
+                continue
+            flush()
+            if plain:
+                run.append((cite, text))
+            else:
+                out.append((text, False))
+        flush()
+        return out
+
+    def render_bibliography(self, citation_items):  # noqa: ANN001, ANN201
+        """-> one text per item, None for an item that renders to nothing (citeproc-py drops
+        those, which loses the pairing of items and entries).
+
+        CSL 1.0.2, "Reference Grouping" / subsequent-author-substitute: "If set, the value of
+        this attribute replaces names in a bibliographic entry that also occur in the preceding
+        entry." With the default rule "complete-all", "when all rendered names of the name
+        variable match those in the preceding bibliographic entry, the value ... replaces the
+        entire name list (including punctuation and terms like "et al" and "and"), but not the
+        affixes set on the cs:names element." The other rules are not implemented yet."""
+        piq = self._punctuation_in_quote()
+        bibliography = self.getparent()
+        substitute = bibliography.get("subsequent-author-substitute")
+        if not getattr(self, "substitute_authors", True):
+            substitute = None
+        rule = bibliography.get("subsequent-author-substitute-rule", "complete-all")
+        out: list[str | None] = []
+        previous = None
+        for item in citation_items:
+            self.first_names: dict[str, str | None] = {}
+            try:
+                rendered = super().render_bibliography([item])
+            finally:
+                state = self.first_names
+                del self.first_names
+            if not rendered:
+                out.append(None)
+                previous = None
+                continue
+            text = str(rendered[0])
+            names = state.get("names")
+            if names and substitute is not None and rule == "complete-all" and names == previous and names in text:
+                at = text.index(names)
+                text = text[:at] + substitute + text[at + len(names):]
+            previous = names
+            out.append(self._finish(text, piq))
+        return out
+
+

@@ -1,0 +1,61 @@
+"""Punctuation merged where rendered pieces meet."""
+
+from __future__ import annotations
+
+import re
+
+from .markup import _CLOSERS, _OPENERS, SEAM
+
+# Duplicate punctuation where affixes and delimiters meet text ("reference." + ". ") is dropped by
+# citeproc-py at each seam (citeproc.string.normalize_seam), but not when formatting closes in
+# between ("<i>reference.</i>." ); the same rule is applied across our formatting marks: a second
+# identical mark goes, and so does a period after a question or exclamation mark.
+_PUNCTUATION_ACROSS_FORMATTING = re.compile(f"([.,;:!?])([{_CLOSERS}]+)([.,;:!?])")
+
+
+# CSL 1.0.2, "Affixes" and "Delimiter": where the output of one rendering element meets the next
+# (its affixes, a delimiter, or the next element), punctuation is merged as citeproc-js merges it:
+# a repeated mark is printed once; a period or colon after ";", "!" or "?" (a period also after
+# ":") is dropped; "!" or "?" replaces a preceding ":" or ";"; other pairs are kept ("period.:",
+# "comma,."). Each element's output is marked at both ends with SEAM (see _Seamed), so that the
+# merging applies at those boundaries only and never inside field text ("..." stays).
+_SEAM_NOISE = SEAM + _OPENERS
+_AT_SEAM = re.compile(f"([.,;:!?])((?:[{_CLOSERS}{SEAM}])*{SEAM}(?:[{_CLOSERS}{SEAM}])*)([.,;:!?])")
+_SPACES_AT_SEAM = re.compile(f" ((?:[{_CLOSERS}{SEAM}])*{SEAM}(?:[{_CLOSERS}{SEAM}])*) ")
+
+
+def _merged(first: str, second: str) -> str | None:
+    if first == second or (second in ".:" and first in ";!?") or (second == "." and first == ":"):
+        return first
+    if second in "!?" and first in ":;":
+        return second
+    return None
+
+
+def merge_at_seams(text: str) -> str:
+    def merge(match: re.Match[str]) -> str:
+        first, middle, second = match.groups()
+        kept = _merged(first, second)
+        if kept is None:
+            return match.group()
+        return first + middle if kept == first else middle + second
+
+    previous = None
+    while previous != text:
+        previous = text
+        text = _AT_SEAM.sub(merge, text)
+    text = _SPACES_AT_SEAM.sub(lambda m: " " + m.group(1), text)
+    return text.replace(SEAM, "")
+
+
+
+def _merge_punctuation(text: str) -> str:
+    def merge(match: re.Match[str]) -> str:
+        first, closers, second = match.groups()
+        if second == first or (second == "." and first in "?!"):
+            return first + closers
+        return match.group()
+
+    return _PUNCTUATION_ACROSS_FORMATTING.sub(merge, text)
+
+
