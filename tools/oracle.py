@@ -1,0 +1,153 @@
+"""Oracle check: the bundled bibliography formatted by sergebib and by citeproc-js (the reference CSL
+processor, npm package `citeproc`, run with node), entry by entry; every entry that differs is listed.
+
+    python tools/oracle.py                      # the six styles of issue #5, whole bibliography
+    python tools/oracle.py --style apa --limit 100 --report /tmp/oracle.md
+
+For each style: the bibliography (both sides get the same CSL-JSON, the same .csl file and
+citeproc-py's locale files, so only the processors differ); for note styles also a document of
+notes: every work once (first notes), then every work three times running (a subsequent note, an
+ibid, an ibid with a locator). Output is compared as HTML, the way the CSL test suite compares it.
+citeproc-js is installed with npm into tools/.node (git-ignored) on first use.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+import citeproc  # noqa: E402
+
+import sergebib  # noqa: E402
+from sergebib.formatter import Cite, Cluster, Processor  # noqa: E402
+from sergebib.formatter.csl_fixtures import html  # noqa: E402
+
+STYLES = ["chicago-notes-bibliography", "chicago-author-date", "apa", "modern-language-association",
+          "mhra-notes", "harvard-cite-them-right"]
+LOCALES = Path(citeproc.__file__).parent / "data" / "locales"
+NODE_DIR = HERE / ".node"
+_ENTRY = re.compile(r'^\s*<div class="csl-entry">(.*)</div>\s*$', re.S)
+
+
+def node_command() -> list[str]:
+    node = shutil.which("node")
+    if node is None:
+        sys.exit("oracle: node is not installed (needed to run citeproc-js)")
+    if not (NODE_DIR / "node_modules" / "citeproc").is_dir():
+        if shutil.which("npm") is None:
+            sys.exit("oracle: npm is not installed (needed to install citeproc-js)")
+        print("installing citeproc-js (npm install citeproc@2) into tools/.node ...", file=sys.stderr)
+        subprocess.run(["npm", "install", "--silent", "--prefix", str(NODE_DIR), "citeproc@2"], check=True)
+    return [node, "--stack-size=8000", str(HERE / "oracle.js")]
+
+
+def reference(job: dict) -> dict:
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as f:
+        json.dump(job, f)
+    try:
+        done = subprocess.run(node_command() + [f.name], check=True, capture_output=True, text=True,
+                              env={"NODE_PATH": str(NODE_DIR / "node_modules"), "PATH": "/usr/bin:/bin"})
+    finally:
+        Path(f.name).unlink()
+    return json.loads(done.stdout)
+
+
+def _plain(entry: str) -> str:
+    match = _ENTRY.match(entry)
+    return (match.group(1) if match else entry).strip()
+
+
+def notes(keys: list[str]) -> tuple[list[Cluster], list[str]]:
+    """The document of notes, and what each note is (first, subsequent, ibid, ibid-with-locator)."""
+    clusters, kinds = [], []
+    for key in keys:
+        clusters.append(Cluster([Cite(key)], note=len(clusters) + 1))
+        kinds.append("first")
+    for key in keys:
+        for kind, cite in (("subsequent", Cite(key)), ("ibid", Cite(key)), ("ibid-with-locator", Cite(key, "12"))):
+            clusters.append(Cluster([cite], note=len(clusters) + 1))
+            kinds.append(kind)
+    return clusters, kinds
+
+
+def check(style: str, items: list[dict], with_notes: bool) -> tuple[dict[str, int], list[tuple[str, str, str, str]]]:
+    """-> ({part: entries compared}, [(part, key, ours, citeproc-js)] for every difference)."""
+    processor = Processor(style)
+    clusters, kinds = notes([str(i["id"]) for i in items]) if with_notes else ([], [])
+    job = {"style": str(processor.style_path), "locales": str(LOCALES), "items": items,
+           "clusters": [{"note": c.note, "cites": [{"id": x.key, "locator": x.locator, "label": x.label}
+                                                   for x in c.cites]} for c in clusters]}
+    theirs = reference(job)
+    counts: dict[str, int] = {}
+    diffs = []
+    if processor.has_bibliography:
+        entries = processor.bibliography(items, "html")
+        ours = {e.key: html(e.tree) for e in entries}
+        reference_entries = {key: _plain(text) for key, text in theirs["bibliography"]}
+        counts["bibliography"] = len(set(ours) | set(reference_entries))
+        for key in sorted(set(ours) | set(reference_entries)):
+            a, b = ours.get(key, "(omitted)"), reference_entries.get(key, "(omitted)")
+            if a != b:
+                diffs.append(("bibliography", key, a, b))
+        order_ours = [e.key for e in entries if e.key in reference_entries]
+        order_theirs = [k for k, _ in theirs["bibliography"] if k in ours]
+        if order_ours != order_theirs:
+            at = next(i for i, (x, y) in enumerate(zip(order_ours, order_theirs, strict=False)) if x != y)
+            diffs.append(("bibliography order", f"position {at + 1}", order_ours[at], order_theirs[at]))
+    if clusters:
+        ours_notes = processor.citations(items, clusters, "html")
+        for kind, cluster, mine, reference_text in zip(kinds, clusters, ours_notes, theirs["citations"], strict=True):
+            counts[kind] = counts.get(kind, 0) + 1
+            a, b = html(mine.tree), (reference_text or "").strip()
+            if a != b:
+                diffs.append((f"note: {kind}", cluster.cites[0].key, a, b))
+    return counts, diffs
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--style", action="append", help="a style (repeatable; default: the six of issue #5)")
+    parser.add_argument("--limit", type=int, help="only the first N works of the bibliography")
+    parser.add_argument("--no-notes", action="store_true", help="bibliographies only")
+    parser.add_argument("--report", type=Path, help="write every difference to this Markdown file")
+    args = parser.parse_args(argv)
+    library = sergebib.load()
+    items = library.to_csl_json()[:args.limit] if args.limit else library.to_csl_json()
+    lines = ["# Oracle: sergebib vs citeproc-js", "",
+             f"{len(items)} works of the bundled bibliography.", ""]
+    print(f"{'style':<30} {'part':<26} {'entries':>7} {'differ':>7}")
+    total = 0
+    for style in args.style or STYLES:
+        start = time.perf_counter()
+        with_notes = not args.no_notes and Processor(style).style.root.get("class") == "note"
+        counts, diffs = check(style, items, with_notes)
+        for part, n in counts.items():
+            differ = sum(1 for d in diffs if d[0] == part or d[0] == f"note: {part}")
+            print(f"{style:<30} {part:<26} {n:>7} {differ:>7}")
+        if any(d[0] == "bibliography order" for d in diffs):
+            print(f"{style:<30} {'bibliography order':<26} {'':>7} {'differs':>7}")
+        print(f"{'':<30} ({time.perf_counter() - start:.0f} s)", file=sys.stderr)
+        total += len(diffs)
+        lines += [f"## {style}: {len(diffs)} differences", ""]
+        for part, key, ours, theirs in diffs:
+            lines += [f"- {part}, `{key}`", f"  - sergebib:    {ours}", f"  - citeproc-js: {theirs}"]
+        lines.append("")
+    if args.report:
+        args.report.write_text("\n".join(lines), encoding="utf-8")
+        print(f"report: {args.report}")
+    print(f"{total} differences in all")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
