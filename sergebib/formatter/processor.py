@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from citeproc import Citation, CitationItem, CitationStylesBibliography, Locator
+from citeproc import Citation, CitationStylesBibliography, Locator
 from citeproc.source.json import CiteProcJSON
 
 from . import backends, richtext
-from .extensions import RICH_FORMATTER, Style, disambiguate, mark_data, read_dates
+from .extensions import RICH_FORMATTER, CitationItem, Style, disambiguate, mark_data, read_dates
 from .styles import resolve_style
 
 # CSL variables citeproc-py accepts; anything else (our `custom`, `keyword`) is not passed.

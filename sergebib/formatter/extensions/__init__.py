@@ -17,14 +17,14 @@ from .conditions import ElseIf, If, StyleElement
 from .dates import Date, DatePart, read_dates
 from .disambiguation import disambiguate
 from .layout import Layout
-from .macros import Macro, _MacroLookup
+from .lookups import CitationItem, Lookups, Macro, unoptimised
 from .markup import RICH_FORMATTER, mark_data
 from .names import Name, Names
 from .numbers import Number
 from .sorting import Key
 from .text import Group, Label, Text
 
-__all__ = ["RICH_FORMATTER", "Style", "disambiguate", "mark_data", "read_dates"]
+__all__ = ["RICH_FORMATTER", "CitationItem", "Style", "disambiguate", "mark_data", "read_dates"]
 
 # --- element overrides -------------------------------------------------------------------------
 # citeproc-py builds a style's element objects through an lxml class lookup keyed by tag name.
@@ -45,7 +45,11 @@ def _element_classes() -> dict[str, type]:
         classes = {cls.__name__.replace("_", "-").lower(): cls
                    for cls in model.CitationStylesElement.__subclasses__()}
         classes.update(OVERRIDES)
-        _CLASSES.update({tag: type(cls.__name__, (_MacroLookup, cls), {}) for tag, cls in classes.items()})
+        if unoptimised():
+            classes["macro"] = model.Macro
+            _CLASSES.update(classes)
+        else:
+            _CLASSES.update({tag: type(cls.__name__, (Lookups, cls), {}) for tag, cls in classes.items()})
     return _CLASSES
 
 

@@ -1,0 +1,37 @@
+"""The look-ups kept on a parsed style (extensions.lookups) change the cost, never the output."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import sergebib
+
+ROOT = Path(__file__).resolve().parents[2]
+SCRIPT = """
+import json, sys
+import sergebib
+works = list(sergebib.load())[::25]
+out = {style: [e.text for e in sergebib.format_bibliography(works, style=style, output="html")]
+       for style in sys.argv[1:]}
+print(json.dumps(out))
+"""
+STYLES = ["apa", "chicago-notes-bibliography", "modern-language-association", "ieee"]
+
+
+def _formatted(unoptimised: bool) -> dict[str, list[str]]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "SERGEBIB_NO_CACHE": "1"}
+    env["SERGEBIB_UNOPTIMISED"] = "1" if unoptimised else "0"
+    done = subprocess.run([sys.executable, "-c", SCRIPT, *STYLES], env=env, cwd=ROOT,
+                          capture_output=True, text=True, check=True)
+    return json.loads(done.stdout)
+
+
+def test_the_same_entries_with_and_without_the_kept_lookups() -> None:
+    optimised, plain = _formatted(False), _formatted(True)
+    assert len(optimised["apa"]) == len(list(sergebib.load())[::25])
+    for style in STYLES:
+        assert optimised[style] == plain[style], style
