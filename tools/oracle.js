@@ -5,7 +5,10 @@
 const CSL = require('citeproc');
 const fs = require('fs');
 const job = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
-const byId = Object.fromEntries(job.items.map(i => [String(i.id), i]));
+// citeproc-js drops an entry that renders to nothing but keeps its id in entry_ids, which then no
+// longer pair with the entries: each entry is tagged with its id instead (embedBibliographyEntry)
+const byId = Object.fromEntries(job.items.map(i => [String(i.id), Object.assign({}, i, { system_id: String(i.id) })]));
+const TAG = /\n?@@ID:(.*?)@@\n?/;
 const sys = {
   retrieveLocale: l => {
     for (const name of [l, 'en-US']) {
@@ -14,6 +17,7 @@ const sys = {
     return null;
   },
   retrieveItem: id => byId[String(id)],
+  embedBibliographyEntry: id => `@@ID:${id}@@`,
 };
 const style = fs.readFileSync(job.style, 'utf8');
 const out = { bibliography: [], citations: [] };
@@ -22,7 +26,10 @@ const bibEngine = new CSL.Engine(sys, style, job.lang || undefined);
 if (bibEngine.bibliography) {
   bibEngine.updateItems(job.items.map(i => String(i.id)));
   const [meta, entries] = bibEngine.makeBibliography();
-  meta.entry_ids.forEach((ids, n) => out.bibliography.push([String(ids[0]), entries[n]]));
+  for (const entry of entries) {
+    const tag = TAG.exec(entry);
+    out.bibliography.push([tag ? tag[1] : null, entry.replace(TAG, '')]);
+  }
 }
 if (job.clusters && job.clusters.length) {
   const engine = new CSL.Engine(sys, style, job.lang || undefined);
