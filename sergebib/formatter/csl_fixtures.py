@@ -117,9 +117,19 @@ def parse_fixture(path: Path) -> Fixture:
 
 # --- rendering -----------------------------------------------------------------------------------
 
+# citeproc-js's HTML for the display blocks, whitespace included
+_DISPLAY = {"block": ('\n\n    <div class="csl-block">', "</div>\n"),
+            "left-margin": ('\n    <div class="csl-left-margin">', "</div>"),
+            "right-inline": ('<div class="csl-right-inline">', "</div>\n  "),
+            "indent": ('<div class="csl-indent">', "</div>\n  ")}
+
+
 def html(tree: richtext.Span) -> str:
-    """Our HTML backend's output, with citeproc-js's numeric character references."""
-    out = backends.render(tree, "html")
+    """Our HTML backend's output, with citeproc-js's numeric character references, its whitespace
+    around display blocks, and its `style="baseline"` for vertical-align="baseline" (where we
+    print the CSS property, `vertical-align:baseline;`)."""
+    out = backends.render(tree, "html", html_display=_DISPLAY)
+    out = out.replace('<span style="vertical-align:baseline;">', '<span style="baseline">')
     return out.replace("&lt;", "&#60;").replace("&gt;", "&#62;").replace("&amp;", "&#38;")
 
 

@@ -8,12 +8,24 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal, Union
 
-Style = Literal["italic", "bold", "smallcaps", "superscript", "subscript", "underline", "nocase"]
-STYLES: tuple[Style, ...] = ("italic", "bold", "smallcaps", "superscript", "subscript", "underline", "nocase")
+Style = Literal["italic", "bold", "smallcaps", "superscript", "subscript", "underline", "nocase",
+                "nodecor", "no-italic", "no-bold", "no-smallcaps", "baseline",
+                "block", "left-margin", "right-inline", "indent"]
+FORMATS: tuple[Style, ...] = ("italic", "bold", "smallcaps", "superscript", "subscript", "underline", "nocase")
+# Formatting set back to normal inside the formatting it undoes (CSL 1.0.2 "Formatting":
+# font-style="normal", font-weight="normal", font-variant="normal", vertical-align="baseline"; and
+# <span class="nodecor"> in rich text, which undoes all of them). Outside it, they print nothing.
+RESETS: tuple[Style, ...] = ("nodecor", "no-italic", "no-bold", "no-smallcaps", "baseline")
+# The blocks of a bibliographic entry (CSL 1.0.2 "Display": block, left-margin, right-inline, indent)
+DISPLAYS: tuple[Style, ...] = ("block", "left-margin", "right-inline", "indent")
+STYLES: tuple[Style, ...] = FORMATS + RESETS + DISPLAYS
 
-# One open/close pair per style, in the Unicode private-use area.
-OPEN = {s: chr(0xE000 + 2 * i) for i, s in enumerate(STYLES)}
-CLOSE = {s: chr(0xE001 + 2 * i) for i, s in enumerate(STYLES)}
+# One open/close pair per style, in the Unicode private-use area (resets and displays from U+E040,
+# clear of the other sentinels of extensions.markup).
+_CODES = {s: 0xE000 + 2 * i for i, s in enumerate(FORMATS)} | {
+    s: 0xE040 + 2 * i for i, s in enumerate(RESETS + DISPLAYS)}
+OPEN = {s: chr(code) for s, code in _CODES.items()}
+CLOSE = {s: chr(code + 1) for s, code in _CODES.items()}
 _BY_CHAR = {c: (s, True) for s, c in OPEN.items()} | {c: (s, False) for s, c in CLOSE.items()}
 SENTINELS = frozenset(_BY_CHAR)
 

@@ -16,9 +16,9 @@ from lxml import etree
 from .conditions import ElseIf, If, StyleElement
 from .dates import Date, DatePart, read_dates
 from .disambiguation import disambiguate
-from .layout import Layout
+from .display import Layout, _Displayed
 from .macros import Macro, _MacroLookup
-from .markup import RICH_FORMATTER, mark_data
+from .markup import RICH_FORMATTER, _NormalFormatting, mark_data
 from .names import Name, Names
 from .numbers import Number
 from .sorting import Key
@@ -45,7 +45,9 @@ def _element_classes() -> dict[str, type]:
         classes = {cls.__name__.replace("_", "-").lower(): cls
                    for cls in model.CitationStylesElement.__subclasses__()}
         classes.update(OVERRIDES)
-        _CLASSES.update({tag: type(cls.__name__, (_MacroLookup, cls), {}) for tag, cls in classes.items()})
+        # every element: macro look-ups once per style; display blocks; explicit normal formatting
+        _CLASSES.update({tag: type(cls.__name__, (_MacroLookup, _Displayed, _NormalFormatting, cls), {})
+                         for tag, cls in classes.items()})
     return _CLASSES
 
 
