@@ -71,7 +71,8 @@ def parse(marked: str) -> Span:
                 stack.pop()
             stack.pop()
     flush()
-    return _prune(root)
+    [tree] = _blocks_outside_formatting(_prune(root))
+    return tree
 
 
 def _prune(span: Span) -> Span:
@@ -84,3 +85,28 @@ def _prune(span: Span) -> Span:
         kids.append(child)
     span.children = kids
     return span
+
+
+def _blocks_outside_formatting(span: Span) -> list[Node]:
+    """The span, with formatting around a display block moved inside it: italics around a
+    left-margin block become italics inside it (and around the text on either side), so that
+    blocks are never nested in inline formatting (HTML: a <div> inside <i> is not valid)."""
+    kids: list[Node] = []
+    for child in span.children:
+        kids += _blocks_outside_formatting(child) if isinstance(child, Span) else [child]
+    span.children = kids
+    if span.style is None or span.style in DISPLAYS or not any(
+            isinstance(k, Span) and k.style in DISPLAYS for k in kids):
+        return [span]
+    out: list[Node] = []
+    run: list[Node] = []
+    for kid in [*kids, None]:
+        if kid is None or (isinstance(kid, Span) and kid.style in DISPLAYS):
+            if run:
+                out.append(Span(span.style, run))
+                run = []
+            if kid is not None:
+                out += [Span(kid.style, _blocks_outside_formatting(Span(span.style, kid.children)))]
+        else:
+            run.append(kid)
+    return out

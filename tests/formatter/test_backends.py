@@ -111,3 +111,12 @@ def test_superscript_characters():
     assert render(t, "latex") == "m\\textsuperscript{2} 1\\textsuperscript{a}"
     assert render(t, "text") == "m² 1ª"
     assert render(t, "markdown") == "m² 1ª"
+
+
+def test_formatting_around_a_block_is_moved_inside_it():
+    # the layout's italics around an entry's blocks: <i> inside each <div>, never around one
+    t = richtext.parse(richtext.mark("italic", richtext.mark("left-margin", "[1]") + richtext.mark(
+        "right-inline", "Doe " + richtext.mark("bold", "Title"))))
+    assert render(t, "html") == ('<div class="csl-left-margin"><i>[1]</i></div>'
+                                 '<div class="csl-right-inline"><i>Doe <b>Title</b></i></div>')
+    assert render(t, "text") == "[1] Doe Title"
