@@ -8,12 +8,24 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal, Union
 
-Style = Literal["italic", "bold", "smallcaps", "superscript", "subscript", "underline", "nocase"]
-STYLES: tuple[Style, ...] = ("italic", "bold", "smallcaps", "superscript", "subscript", "underline", "nocase")
+Style = Literal["italic", "bold", "smallcaps", "superscript", "subscript", "underline", "nocase",
+                "nodecor", "no-italic", "no-bold", "no-smallcaps", "baseline",
+                "block", "left-margin", "right-inline", "indent"]
+FORMATS: tuple[Style, ...] = ("italic", "bold", "smallcaps", "superscript", "subscript", "underline", "nocase")
+# Formatting set back to normal inside the formatting it undoes (CSL 1.0.2 "Formatting":
+# font-style="normal", font-weight="normal", font-variant="normal", vertical-align="baseline"; and
+# <span class="nodecor"> in rich text, which undoes all of them). Outside it, they print nothing.
+RESETS: tuple[Style, ...] = ("nodecor", "no-italic", "no-bold", "no-smallcaps", "baseline")
+# The blocks of a bibliographic entry (CSL 1.0.2 "Display": block, left-margin, right-inline, indent)
+DISPLAYS: tuple[Style, ...] = ("block", "left-margin", "right-inline", "indent")
+STYLES: tuple[Style, ...] = FORMATS + RESETS + DISPLAYS
 
-# One open/close pair per style, in the Unicode private-use area.
-OPEN = {s: chr(0xE000 + 2 * i) for i, s in enumerate(STYLES)}
-CLOSE = {s: chr(0xE001 + 2 * i) for i, s in enumerate(STYLES)}
+# One open/close pair per style, in the Unicode private-use area (resets and displays from U+E040,
+# clear of the other sentinels of extensions.markup).
+_CODES = {s: 0xE000 + 2 * i for i, s in enumerate(FORMATS)} | {
+    s: 0xE040 + 2 * i for i, s in enumerate(RESETS + DISPLAYS)}
+OPEN = {s: chr(code) for s, code in _CODES.items()}
+CLOSE = {s: chr(code + 1) for s, code in _CODES.items()}
 _BY_CHAR = {c: (s, True) for s, c in OPEN.items()} | {c: (s, False) for s, c in CLOSE.items()}
 SENTINELS = frozenset(_BY_CHAR)
 
@@ -59,7 +71,8 @@ def parse(marked: str) -> Span:
                 stack.pop()
             stack.pop()
     flush()
-    return _prune(root)
+    [tree] = _blocks_outside_formatting(_prune(root))
+    return tree
 
 
 def _prune(span: Span) -> Span:
@@ -72,3 +85,28 @@ def _prune(span: Span) -> Span:
         kids.append(child)
     span.children = kids
     return span
+
+
+def _blocks_outside_formatting(span: Span) -> list[Node]:
+    """The span, with formatting around a display block moved inside it: italics around a
+    left-margin block become italics inside it (and around the text on either side), so that
+    blocks are never nested in inline formatting (HTML: a <div> inside <i> is not valid)."""
+    kids: list[Node] = []
+    for child in span.children:
+        kids += _blocks_outside_formatting(child) if isinstance(child, Span) else [child]
+    span.children = kids
+    if span.style is None or span.style in DISPLAYS or not any(
+            isinstance(k, Span) and k.style in DISPLAYS for k in kids):
+        return [span]
+    out: list[Node] = []
+    run: list[Node] = []
+    for kid in [*kids, None]:
+        if kid is None or (isinstance(kid, Span) and kid.style in DISPLAYS):
+            if run:
+                out.append(Span(span.style, run))
+                run = []
+            if kid is not None:
+                out += [Span(kid.style, _blocks_outside_formatting(Span(span.style, kid.children)))]
+        else:
+            run.append(kid)
+    return out

@@ -16,9 +16,9 @@ from lxml import etree
 from .conditions import ElseIf, If, StyleElement
 from .dates import Date, DatePart, read_dates
 from .disambiguation import disambiguate
-from .layout import Layout
+from .display import Layout, _Displayed
 from .lookups import CitationItem, Lookups, Macro, unoptimised
-from .markup import RICH_FORMATTER, mark_data
+from .markup import RICH_FORMATTER, _NormalFormatting, mark_data
 from .names import Name, Names
 from .numbers import Number
 from .sorting import Key
@@ -45,11 +45,14 @@ def _element_classes() -> dict[str, type]:
         classes = {cls.__name__.replace("_", "-").lower(): cls
                    for cls in model.CitationStylesElement.__subclasses__()}
         classes.update(OVERRIDES)
+        # every element: display blocks; explicit normal formatting; and, unless unoptimised,
+        # look-ups kept once per style
+        mixins: tuple[type, ...] = (_Displayed, _NormalFormatting)
         if unoptimised():
             classes["macro"] = model.Macro
-            _CLASSES.update(classes)
         else:
-            _CLASSES.update({tag: type(cls.__name__, (Lookups, cls), {}) for tag, cls in classes.items()})
+            mixins = (Lookups, *mixins)
+        _CLASSES.update({tag: type(cls.__name__, (*mixins, cls), {}) for tag, cls in classes.items()})
     return _CLASSES
 
 

@@ -10,7 +10,7 @@ from citeproc.string import String
 from .common import RENDERING
 from .conditions import track_position
 from .disambiguation import _letter_index
-from .markup import SEAM
+from .markup import RESET_MARKS, SEAM
 from .punctuation import _SEAM_NOISE, _merge_punctuation, merge_at_seams
 from .quotes import settle_quotes, typeset_quotes
 
@@ -138,7 +138,7 @@ class Layout(model.Layout):
                 letter = cite.reference.get("year_suffix")
                 key = None
                 if collapse in ("year-suffix", "year-suffix-ranged") and short is not None and letter:
-                    bare = str(short).replace(SEAM, "")
+                    bare = re.sub(f"[{SEAM}{RESET_MARKS}]", "", str(short))  # font-style="normal" marks too
                     key = re.sub(rf"(\d){re.escape(letter)}", r"\1", bare, count=1)
                     key = key if key != bare else None
                 shown.append((text, key, letter))

@@ -38,6 +38,34 @@ RICH_FORMATTER = SimpleNamespace(
 )
 
 
+class _NormalFormatting:
+    """CSL 1.0.2, "Formatting": font-style "normal", font-weight "normal", font-variant "normal"
+    and vertical-align "baseline" are values of their own: set on an element inside italics
+    (bold, small caps, superscript), its text is printed upright (normal weight, normal variant,
+    on the baseline). citeproc-py took them for the absence of formatting; they are marked here
+    and printed by the backends only inside the formatting they undo."""
+
+    def _normal(self, name: str, normal: str, style: str, text):  # noqa: ANN001, ANN202
+        if self.get(name) == normal:
+            return _wrapper(style)(text)
+        return None
+
+    def font_style(self, text):  # noqa: ANN001, ANN201
+        return self._normal("font-style", "normal", "no-italic", text) or super().font_style(text)
+
+    def font_weight(self, text):  # noqa: ANN001, ANN201
+        return self._normal("font-weight", "normal", "no-bold", text) or super().font_weight(text)
+
+    def font_variant(self, text):  # noqa: ANN001, ANN201
+        return self._normal("font-variant", "normal", "no-smallcaps", text) or super().font_variant(text)
+
+    def vertical_align(self, text):  # noqa: ANN001, ANN201
+        return self._normal("vertical-align", "baseline", "baseline", text) or super().vertical_align(text)
+
+
+# the marks of _NormalFormatting, which print nothing outside the formatting they undo
+RESET_MARKS = "".join(OPEN[s] + CLOSE[s] for s in ("no-italic", "no-bold", "no-smallcaps", "baseline"))
+
 
 # The ends of each rendering element's output, where punctuation is merged (see merge_at_seams)
 SEAM = "\ue030"
@@ -65,23 +93,71 @@ DATA_DQ, DATA_SQ = "\ue026", "\ue027"
 
 _TAG = re.compile(r"(<[^<>]*>)")
 # Rich text in field values and cite affixes, as CSL-JSON writes it (CSL 1.0.2, "Rich Text
-# Markup" in the CSL-JSON schema's documentation, and citeproc-js): <i>, <b>, <sup>, <sub> and
-# <sc> become our formatting marks; <span class="nocase"> is read by citeproc-py itself.
+# Markup" in the CSL-JSON schema's documentation, and citeproc-js): <i>, <b>, <sup>, <sub>, <sc>
+# and <span style="font-variant:small-caps;"> become our formatting marks, <span class="nodecor">
+# sets the formatting around it back to normal (and, as in citeproc-js, keeps its case, like
+# nocase); <span class="nocase"> is read by citeproc-py itself. A tag without its pair is not
+# markup and is printed as written (as citeproc-js prints it).
 _DATA_TAGS = {"i": "italic", "b": "bold", "sup": "superscript", "sub": "subscript", "sc": "smallcaps"}
 _DATA_TAG = re.compile(r"^<(/?)(i|b|sup|sub|sc)>$")
+_SPAN_OPEN = {re.compile(r'^<span\s+class="nocase">$'): "nocase",
+              re.compile(r'^<span\s+class="nodecor">$'): "nodecor",
+              re.compile(r'^<span\s+style="\s*font-variant\s*:\s*small-caps\s*;?\s*">$'): "smallcaps"}
+_NOCASE_OPEN, _NOCASE_CLOSE = '<span class="nocase">', "</span>"
+
+
+def _tag(part: str) -> tuple[str, bool] | None:
+    """A rich-text tag -> (its kind, opening?); spans are of kind "span" when closing."""
+    tag = _DATA_TAG.match(part)
+    if tag:
+        return tag.group(2), not tag.group(1)
+    if part == "</span>":
+        return "span", False
+    for pattern, style in _SPAN_OPEN.items():
+        if pattern.match(part):
+            return f"span:{style}", True
+    return None
+
+
+def _paired_tags(parts: list[str]) -> dict[int, str]:
+    """{index of a tag in `parts`: its style} for the tags that open and close in pairs."""
+    stack: list[tuple[int, str]] = []
+    paired: dict[int, str] = {}
+    for i, part in enumerate(parts):
+        tag = _tag(part) if i % 2 else None
+        if tag is None:
+            continue
+        kind, opening = tag
+        if opening:
+            stack.append((i, kind))
+            continue
+        for depth in range(len(stack) - 1, -1, -1):
+            at, open_kind = stack[depth]
+            if open_kind == kind or (kind == "span" and open_kind.startswith("span:")):
+                style = open_kind.split(":")[-1]
+                paired[at] = paired[i] = _DATA_TAGS.get(style, style)
+                del stack[depth:]  # tags left open inside the pair have no pair
+                break
+    return paired
 
 
 def mark_data(value: str) -> str:
     """Field text for citeproc-py: markup tags as formatting marks, straight quotation marks
     outside tags marked for typeset_quotes (`<span class="nocase">` stays intact)."""
+    parts = _TAG.split(value)
+    paired = _paired_tags(parts)
     out = []
-    for part in _TAG.split(value):
-        tag = _DATA_TAG.match(part)
-        if tag:
-            style = _DATA_TAGS[tag.group(2)]
-            out.append(CLOSE[style] if tag.group(1) else OPEN[style])
-        elif part.startswith("<") and part.endswith(">"):
-            out.append(part)
+    for i, part in enumerate(parts):
+        style = paired.get(i)
+        opening = bool(i % 2) and not part.startswith("</")
+        if style == "nocase":
+            out.append(_NOCASE_OPEN if opening else _NOCASE_CLOSE)
+        elif style == "nodecor":
+            out.append(_NOCASE_OPEN + OPEN[style] if opening else CLOSE[style] + _NOCASE_CLOSE)
+        elif style is not None:
+            out.append(OPEN[style] if opening else CLOSE[style])
+        elif i % 2:
+            out.append(part)  # not rich text, or a tag without its pair: left as it is
         else:
             out.append(part.replace('"', DATA_DQ).replace("'", DATA_SQ))
     return "".join(out)
