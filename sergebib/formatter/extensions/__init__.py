@@ -22,6 +22,7 @@ from .markup import RICH_FORMATTER, mark_data
 from .names import Name, Names
 from .numbers import Number
 from .sorting import Key
+from .terms import TermCapitals
 from .text import Group, Label, Text
 
 __all__ = ["RICH_FORMATTER", "Style", "disambiguate", "mark_data", "read_dates"]
@@ -45,7 +46,8 @@ def _element_classes() -> dict[str, type]:
         classes = {cls.__name__.replace("_", "-").lower(): cls
                    for cls in model.CitationStylesElement.__subclasses__()}
         classes.update(OVERRIDES)
-        _CLASSES.update({tag: type(cls.__name__, (_MacroLookup, cls), {}) for tag, cls in classes.items()})
+        _CLASSES.update({tag: type(cls.__name__, (_MacroLookup, TermCapitals, cls), {})
+                         for tag, cls in classes.items()})
     return _CLASSES
 
 

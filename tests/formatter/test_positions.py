@@ -1,0 +1,38 @@
+"""Cite positions and note-related behaviour (sergebib.formatter.extensions.conditions, .terms);
+expected strings are citeproc-js's, from the CSL test suite's fixtures named in each test."""
+
+from sergebib.formatter import Cite, Cluster, Processor
+
+
+def style(citation: str, cls: str = "note", delimiter: str = "; ") -> str:
+    return f"""<style xmlns="http://purl.org/net/xbiblio/csl" class="{cls}" version="1.0">
+  <info><id/><title/><updated>2024-01-01T00:00:00+00:00</updated></info>
+  <citation><layout delimiter="{delimiter}">{citation}</layout></citation>
+</style>"""
+
+
+IBID = style('<choose><if position="ibid"><text term="ibid"/></if><else><text variable="title"/></else></choose>')
+BOOKS = [{"id": "a", "type": "book", "title": "Book A"}, {"id": "b", "type": "book", "title": "Book B"}]
+
+
+def test_a_term_opening_a_note_is_capitalized():
+    # citeproc-js (magic_TermCapitalizationWithPrefix, bugreports_CapsAfterOneWordPrefix): a term
+    # that is the first thing a note prints is capitalized, and so is one after a prefix that
+    # ends a sentence; not after a one-word prefix ("Cf.") or a prefix that does not end one
+    processor = Processor(IBID)
+    clusters = [Cluster([Cite("a")], 1), Cluster([Cite("a", prefix="See ")], 2),
+                Cluster([Cite("a", prefix="This has been said. ")], 3), Cluster([Cite("a")], 4),
+                Cluster([Cite("a", prefix="Nocapsafter. ")], 5)]
+    texts = [e.text for e in processor.citations(BOOKS, clusters)]
+    assert texts == ["Book A", "See ibid.", "This has been said. Ibid.", "Ibid.", "Nocapsafter. ibid."]
+
+
+def test_a_term_after_another_cite_or_in_an_in_text_style_is_not_capitalized():
+    # integration_SimpleIbid: "(Noakes p. 34; ibid.; Snoakes p. 45)"; position_IbidSeparateCiteSameNote:
+    # an in-text style prints "ibid." as the locale has it
+    note = Processor(IBID)
+    [_, second] = note.citations(BOOKS, [Cluster([Cite("a")], 1), Cluster([Cite("b"), Cite("b")], 2)])
+    assert second.text == "Book B; ibid."
+    in_text = Processor(IBID.replace('class="note"', 'class="in-text"'))
+    assert [e.text for e in in_text.citations(BOOKS, [Cluster([Cite("a")], 1), Cluster([Cite("a")], 2)])] == [
+        "Book A", "ibid."]
