@@ -36,3 +36,26 @@ def test_a_term_after_another_cite_or_in_an_in_text_style_is_not_capitalized():
     in_text = Processor(IBID.replace('class="note"', 'class="in-text"'))
     assert [e.text for e in in_text.citations(BOOKS, [Cluster([Cite("a")], 1), Cluster([Cite("a")], 2)])] == [
         "Book A", "ibid."]
+
+
+POSITION = style('<choose><if position="ibid"><text value="ibid"/></if>'
+                 '<else-if position="subsequent"><text value="subsequent"/></else-if>'
+                 '<else><text variable="title"/></else></choose>')
+
+
+def test_citations_outside_notes_are_a_sequence_of_their_own():
+    # position_IbidInText: in a note style, a citation in the text (note 0, here no note number)
+    # follows on the previous citation in the text, not on the notes between them
+    processor = Processor(POSITION)
+    clusters = [Cluster([Cite("a")]), Cluster([Cite("b")], 1), Cluster([Cite("a")])]
+    assert [e.text for e in processor.citations(BOOKS, clusters)] == ["Book A", "Book B", "ibid"]
+
+
+def test_positions_start_again_where_notes_are_numbered_anew():
+    # as citeproc-js: where note numbers go back (a new chapter), the first cite of a work is
+    # "first" again; before that, the same work is "subsequent", then "ibid"
+    processor = Processor(POSITION)
+    clusters = [Cluster([Cite("a")], 1), Cluster([Cite("b")], 2), Cluster([Cite("a")], 3),
+                Cluster([Cite("a")], 1), Cluster([Cite("a")], 2)]
+    texts = [e.text for e in processor.citations(BOOKS, clusters)]
+    assert texts == ["Book A", "Book B", "subsequent", "Book A", "ibid"]
