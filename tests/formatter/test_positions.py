@@ -59,3 +59,13 @@ def test_positions_start_again_where_notes_are_numbered_anew():
                 Cluster([Cite("a")], 1), Cluster([Cite("a")], 2)]
     texts = [e.text for e in processor.citations(BOOKS, clusters)]
     assert texts == ["Book A", "Book B", "subsequent", "Book A", "ibid"]
+
+
+def test_a_term_opening_an_entry_is_capitalized_in_any_style():
+    # citeproc-js capitalizes a term at the start of a bibliographic entry in in-text styles too,
+    # also where a macro prints it
+    xml = style('<text variable="title"/>', cls="in-text").replace(
+        "<citation>", '<macro name="m"><text term="anonymous"/></macro><citation>').replace(
+        "</style>", '<bibliography><layout><group delimiter=", "><text macro="m"/><text variable="title"/>'
+                    '</group></layout></bibliography></style>')
+    assert [e.text for e in Processor(xml).bibliography(BOOKS)] == ["Anonymous, Book A", "Anonymous, Book B"]

@@ -22,7 +22,8 @@ class Layout(model.Layout):
         explicit = self.get_root().xpath_search("//cs:text[@variable='year-suffix']")
         suffix = None if explicit else item.reference.get("year_suffix")
         # "predecessor": whether the citation has printed anything before (terms.TermCapitals)
-        state = {"suffix": suffix, "date": None, "predecessor": getattr(self, "term_start", False)}
+        state = {"suffix": suffix, "date": None, "predecessor": getattr(self, "term_start", False),
+                 "bibliography": self.getparent().tag.endswith("bibliography")}
         token = RENDERING.set(state)
         try:
             return super().render_children(item, *args, **kwargs)

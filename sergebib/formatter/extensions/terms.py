@@ -6,7 +6,7 @@ import re
 
 from citeproc.string import String
 
-from .common import RENDERING, context_in_bibliography
+from .common import RENDERING
 
 # citeproc-js's terminal punctuation (CSL.TERMINAL_PUNCTUATION without the space)
 _TERMINAL = ":.;!?"
@@ -63,8 +63,9 @@ class TermCapitals:
         state = RENDERING.get()
         if state is None or state.get("predecessor", True) or not str(text):
             return text
-        in_text = self.get_root().get("class") == "in-text"
-        if in_text and not context_in_bibliography(self, None):
+        # (whether the cite or entry is rendered for the bibliography is the layout's to say: a
+        # macro's elements lie outside cs:bibliography)
+        if self.get_root().get("class") == "in-text" and not state.get("bibliography"):
             return text
         plain = str(text)
         return String(plain[:1].upper() + plain[1:])
