@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .citations import Occurrence
-from .formatter import Cite, Processor
+from .formatter import Cite, Cluster, Processor
 from .library import Library
 
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -26,12 +26,20 @@ def render_notes(lib: Library, document: str, style: str | Path = "chicago-notes
     occurrences = [o for o in lib.citations(document) if o.note is not None]
     cited = {c.key.lower(): lib[c.key] for o in occurrences for c in o.cites}
     items = lib.to_csl_json(list(cited.values()))
-    clusters = [[Cite(lib[c.key].key, c.locator, c.label) for c in o.cites] for o in occurrences if o.cites]
-    rendered = iter(Processor(style, locale).citations(items, clusters, output)) if clusters else iter(())
+    # each note is a cluster with its number, so that the style's positions follow the notes:
+    # ibid after the preceding note, near-note by note distance, first-reference-note-number
+    # (CSL 1.0.2 "Choose" / position, "Note Distance"). Where the notes are numbered anew (a new
+    # chapter), positions start again (see extensions.conditions.track_position); the whole
+    # document is one sequence, so works are told apart (disambiguation) across chapters.
+    cited_notes = [o for o in occurrences if o.cites]
+    clusters = [Cluster([Cite(lib[c.key].key, c.locator, c.label) for c in o.cites], note=o.note)
+                for o in cited_notes]
+    entries = Processor(style, locale).citations(items, clusters, output) if clusters else []
+    rendered = {id(o): entry.text for o, entry in zip(cited_notes, entries, strict=True)}
     out = []
     for occ in occurrences:
         if occ.cites:
-            text = next(rendered).text
+            text = rendered[id(occ)]
             if occ.unresolved:
                 text += " [unresolved: " + "; ".join(occ.unresolved) + "]"
         elif occ.unresolved:

@@ -78,6 +78,45 @@ def test_notes_rerendered_in_a_note_style_follow_document_order(mapped):
     assert notes[3].text == "A conversation. [cites nothing: conversation]"
 
 
+CHAPTERS = """
+document = "anonndessay"
+seed = "004"
+
+[[occurrence]]
+chapter = "1"
+note = 1
+line = 36
+text = "Serge, Memoirs, p. 1"
+cites = [ { key = "serge2012memoirs", locator = "1" } ]
+
+[[occurrence]]
+chapter = "1"
+note = 2
+line = 37
+text = "Serge, Memoirs, p. 53"
+cites = [ { key = "serge2012memoirs", locator = "53" } ]
+
+[[occurrence]]
+chapter = "2"
+note = 1
+line = 38
+text = "Serge, Memoirs, p. 1"
+cites = [ { key = "serge2012memoirs", locator = "1" } ]
+"""
+
+
+def test_notes_numbered_by_chapter_start_their_positions_again(tmp_path):
+    # each note is rendered with its number; where the numbers start again (a new chapter), a
+    # work's first note in the chapter is in full again, the later ones short (Chicago)
+    shutil.copy(sergebib.bundled_path(), tmp_path / "bibliography.bib")
+    (tmp_path / "citations").mkdir()
+    (tmp_path / "citations" / "004_anonndessay.toml").write_text(textwrap.dedent(CHAPTERS), encoding="utf-8")
+    notes = render_notes(sergebib.load(tmp_path / "bibliography.bib"), "anonndessay")
+    assert notes[0].text.startswith("Victor Serge, Memoirs of a Revolutionary, trans. Peter Sedgwick")
+    assert notes[1].text == "Serge, Memoirs of a Revolutionary, 53."
+    assert notes[2].text == notes[0].text
+
+
 def test_coverage_and_most_cited(mapped):
     [row] = coverage(mapped)
     assert (row["notes"], row["notes_citing"], row["notes_nothing"], row["prose"], row["resolved"]) == (4, 3, 1, 1, 4)

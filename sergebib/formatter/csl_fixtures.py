@@ -179,6 +179,11 @@ def _bibsection(items: list[dict[str, Any]], keys: list[str], spec: dict[str, An
     return kept
 
 
+# What citeproc-js prints for a citation, or an entry of a numbered bibliography, that renders
+# nothing (our Processor returns an empty citation, and lists such entries in Entries.omitted)
+NO_PRINTED_FORM = "[CSL STYLE ERROR: reference with no printed form.]"
+
+
 def _document(fixture: Fixture, processor: Processor) -> tuple[list[str], list[str], list[str]]:
     """Replay CITATIONS: -> (citation ids, their renderings, and the ids the last insertion changed).
 
@@ -188,6 +193,7 @@ def _document(fixture: Fixture, processor: Processor) -> tuple[list[str], list[s
     order: list[str] = []
     rendered: dict[str, str] = {}
     changed: list[str] = []
+    first_notes: dict[str, int | None] = {}
     for step in fixture.citations or []:
         citation, before, after = step[0], step[1], step[2]
         cid = str(citation.get("citationID", f"CITATION-{len(defined)}"))
@@ -199,9 +205,27 @@ def _document(fixture: Fixture, processor: Processor) -> tuple[list[str], list[s
         order = [str(c) for c, _ in before] + [cid] + [str(c) for c, _ in after]
         entries = processor.citations(fixture.input, [defined[c] for c in order], "html")
         now = {c: html(e.tree) for c, e in zip(order, entries, strict=True)}
-        changed = [c for c in order if c == cid or rendered.get(c) != now[c]]
+        # citeproc-js also returns the citations of an item whose first-reference-note-number
+        # changed (its first note moved), though their text may be the same
+        notes = _first_notes([defined[c] for c in order]) if "position=" in fixture.csl else {}
+        moved = {key for key, n in notes.items() if key in first_notes and first_notes[key] != n}
+        first_notes = notes
+        changed = [c for c in order if c == cid or rendered.get(c) != now[c]
+                   or any(cite.key in moved for cite in defined[c].cites)]
         rendered = now
     return order, [rendered[c] for c in order], changed
+
+
+def _first_notes(clusters: list[Cluster]) -> dict[str, int | None]:
+    """The note number of each item's first citation in a note, for the items cited twice or more."""
+    first: dict[str, int | None] = {}
+    count: Counter = Counter()
+    for cluster in clusters:
+        for cite in cluster.cites:
+            count[cite.key] += 1
+            if cluster.note is not None:
+                first.setdefault(cite.key, cluster.note)
+    return {key: n for key, n in first.items() if count[key] > 1}
 
 
 def run_fixture(fixture: Fixture) -> str:
@@ -223,7 +247,7 @@ def run_fixture(fixture: Fixture) -> str:
         else:  # one cluster of every registered item, in the registry's (bibliography's) order
             clusters = [[Cite(k) for k in processor.order(items, registered)]]
         entries = processor.citations(items, clusters, "html", registered=registered, independent=True)
-        return "\n".join(html(e.tree) for e in entries)
+        return "\n".join(html(e.tree) or NO_PRINTED_FORM for e in entries)
     if fixture.citations is not None and not fixture.bibentries:
         order, _, _ = _document(fixture, processor)
         keys = list(dict.fromkeys(key for c in order for key in _cluster_keys(fixture, c)))
@@ -231,7 +255,15 @@ def run_fixture(fixture: Fixture) -> str:
         keys = _registered(fixture)
     keys = _bibsection(items, keys, fixture.bibsection)
     entries = processor.bibliography(items, "html", keys=keys)
-    body = "".join(f'  <div class="csl-entry">{html(e.tree)}</div>\n' for e in entries)
+    texts = [html(e.tree) for e in entries]
+    citation = re.search(r"<citation\b.*?<layout\b.*?</layout>", fixture.csl, re.S)
+    if entries.omitted and citation and 'variable="citation-number"' in citation.group().split("<layout", 1)[1]:
+        # a numbered style (citations print citation-number) keeps the place and number of an
+        # entry that prints nothing
+        by_key = {e.key: t for e, t in zip(entries, texts, strict=True)}
+        ordered = processor.order(items, keys)
+        texts = [by_key.get(k) or f"{n}. {NO_PRINTED_FORM}" for n, k in enumerate(ordered, 1)]
+    body = "".join(f'  <div class="csl-entry">{text}</div>\n' for text in texts)
     return f'<div class="csl-bib-body">\n{body}</div>'
 
 

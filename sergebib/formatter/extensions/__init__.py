@@ -22,6 +22,7 @@ from .markup import RICH_FORMATTER, _NormalFormatting, mark_data
 from .names import Name, Names
 from .numbers import Number
 from .sorting import Key
+from .terms import TermCapitals
 from .text import Group, Label, Text
 
 __all__ = ["RICH_FORMATTER", "CitationItem", "Style", "disambiguate", "mark_data", "read_dates"]
@@ -45,9 +46,9 @@ def _element_classes() -> dict[str, type]:
         classes = {cls.__name__.replace("_", "-").lower(): cls
                    for cls in model.CitationStylesElement.__subclasses__()}
         classes.update(OVERRIDES)
-        # every element: display blocks; explicit normal formatting; and, unless unoptimised,
+        # every element: capitals of terms; display blocks; explicit normal formatting; and, unless unoptimised,
         # look-ups kept once per style
-        mixins: tuple[type, ...] = (_Displayed, _NormalFormatting)
+        mixins: tuple[type, ...] = (TermCapitals, _Displayed, _NormalFormatting)
         if unoptimised():
             classes["macro"] = model.Macro
         else:

@@ -26,6 +26,21 @@ def _same_locator(a, b) -> bool:  # noqa: ANN001
     return (a.locator.label, str(a.locator.identifier)) == (b.locator.label, str(b.locator.identifier))
 
 
+def _in_sequence(cite, earlier: list) -> list:  # noqa: ANN001
+    """The cites of `earlier` that `cite` follows on: those with a note number if it has one,
+    else those without; after the last place where note numbers go back."""
+    now = _note(cite)
+    same_kind = [c for c in earlier if (_note(c) is None) == (now is None)]
+    if now is None:
+        return same_kind
+    numbers = [_note(c) for c in same_kind] + [now]
+    start = 0
+    for i in range(1, len(numbers)):
+        if numbers[i] < numbers[i - 1]:
+            start = i
+    return same_kind[start:]
+
+
 def track_position(cite, earlier: list, distance: int) -> None:  # noqa: ANN001
     """The positions of `cite` after the cites rendered before it in the document (`earlier`),
     kept on the cite (`tracked`, and `first_note` for first-reference-note-number).
@@ -40,7 +55,12 @@ def track_position(cite, earlier: list, distance: int) -> None:  # noqa: ANN001
     "near-note": "the current cite is ... cited in a note that lies within near-note-distance of
     the note of the preceding cite of the same item" (note numbers; without them citeproc-py's
     count of citations is kept). "first-reference-note-number" is the note number of the first cite
-    of the item (CSL 1.0.2, "Number Variables")."""
+    of the item (CSL 1.0.2, "Number Variables").
+
+    What counts as earlier (_in_sequence): as citeproc-js has it, citations outside notes (no
+    note number) are a sequence of their own beside the notes, and where note numbers go back
+    (notes numbered anew in a new chapter) the positions start again."""
+    earlier = _in_sequence(cite, earlier)
     same = [c for c in earlier if c.key == cite.key]
     if not same:
         cite["tracked"] = {"first"}

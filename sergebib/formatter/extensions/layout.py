@@ -13,6 +13,7 @@ from .disambiguation import _letter_index
 from .markup import RESET_MARKS, SEAM
 from .punctuation import _SEAM_NOISE, _merge_punctuation, merge_at_seams
 from .quotes import settle_quotes, typeset_quotes
+from .terms import prefix_starts_sentence
 
 
 class Layout(model.Layout):
@@ -20,11 +21,15 @@ class Layout(model.Layout):
         # each cite and each entry is rendered here: track what it has rendered so far
         explicit = self.get_root().xpath_search("//cs:text[@variable='year-suffix']")
         suffix = None if explicit else item.reference.get("year_suffix")
-        token = RENDERING.set({"suffix": suffix, "date": None})
+        # "predecessor": whether the citation has printed anything before (terms.TermCapitals)
+        state = {"suffix": suffix, "date": None, "predecessor": getattr(self, "term_start", False),
+                 "bibliography": self.getparent().tag.endswith("bibliography")}
+        token = RENDERING.set(state)
         try:
             return super().render_children(item, *args, **kwargs)
         finally:
             RENDERING.reset(token)
+            self.term_end = state["predecessor"]
 
     def render_citation_alone(self, citation) -> str:  # noqa: ANN001
         """A cite rendered as if it were the first and only one, for disambiguation."""
@@ -50,12 +55,16 @@ class Layout(model.Layout):
         citation_element = self.getparent()
         distance = int(citation_element.get("near-note-distance")
                        or self.get_root().get("near-note-distance") or 5)
+        predecessor = False  # nothing printed yet in the citation (terms.TermCapitals)
         for cite in ordered:
             for name in ("tracked", "near", "first_note"):
                 cite.pop(name, None)
             if getattr(citation_element, "cites", None) is not None:
                 track_position(cite, citation_element.cites, distance)
-            rendered, names = self._render_cite(cite)
+            if cite.get("prefix"):
+                predecessor = not prefix_starts_sentence(cite.get("prefix"))
+            rendered, names = self._render_cite(cite, predecessor=predecessor)
+            predecessor = self.term_end
             if rendered is not None:
                 rendered_cites.append((cite, rendered, names))
                 self.getparent().cites.append(cite)
@@ -79,11 +88,13 @@ class Layout(model.Layout):
         text = self.format(self.wrap(joined))
         return self._finish(str(text) if text is not None else "", self._punctuation_in_quote())
 
-    def _render_cite(self, cite, suppress_names: bool = False):  # noqa: ANN001, ANN202
+    def _render_cite(self, cite, suppress_names: bool = False, predecessor: bool = True):  # noqa: ANN001, ANN202
         """-> (the cite with its prefix and suffix, or None; the names its first cs:names
-        rendered). With `suppress_names`, that cs:names renders nothing."""
+        rendered). With `suppress_names`, that cs:names renders nothing. `predecessor`: whether
+        the citation printed anything before the cite (terms.TermCapitals)."""
         self.repressed = {}
         self.first_names = {"suppress": True} if suppress_names else {}
+        self.term_start = predecessor
         try:
             rendered = self.render_children(cite)
         except model.VariableError:
@@ -91,6 +102,7 @@ class Layout(model.Layout):
         finally:
             state = self.first_names
             del self.first_names
+            del self.term_start
         if rendered is None:
             return None, None
         return cite.get("prefix", "") + rendered + cite.get("suffix", ""), state.get("names")

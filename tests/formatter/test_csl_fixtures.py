@@ -1,0 +1,35 @@
+"""The fixture runner's conventions (sergebib.formatter.csl_fixtures), those of citeproc-js's
+test runner, on small fixtures written here; expected output as in the suite's fixtures named."""
+
+from pathlib import Path
+
+from sergebib.formatter import csl_fixtures
+
+
+def fixture(citation: str, items: list, citations: list | None = None, mode: str = "citation") -> csl_fixtures.Fixture:
+    csl = f"""<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0">
+  <info><id/><title/><updated>2024-01-01T00:00:00+00:00</updated></info>
+  <citation><layout>{citation}</layout></citation>
+</style>"""
+    return csl_fixtures.Fixture(name="x", path=Path("x.txt"), mode=mode, result="", csl=csl, input=items,
+                                citations=citations)
+
+
+def test_a_citation_that_prints_nothing_is_citeproc_js_placeholder():
+    # date_DateNoDateNoTest: an item without the only variable the layout prints
+    empty = fixture('<date variable="issued"><date-part name="year"/></date>', [{"id": "a", "type": "book"}])
+    assert csl_fixtures.run_fixture(empty) == "[CSL STYLE ERROR: reference with no printed form.]"
+
+
+def test_citations_of_an_item_whose_first_note_moved_are_marked_changed():
+    # integration_FirstReferenceNoteNumberPositionChange: inserting a note before all others
+    # moves every item's first note, so citeproc-js returns their citations again (">>")
+    layout = ('<choose><if position="first"><text variable="title"/></if>'
+              '<else><text variable="first-reference-note-number" prefix="supra note "/></else></choose>')
+    items = [{"id": "a", "type": "book", "title": "A"}, {"id": "b", "type": "book", "title": "B"}]
+    steps = [[{"citationID": "C1", "citationItems": [{"id": "a"}], "properties": {"noteIndex": 1}}, [], []],
+             [{"citationID": "C2", "citationItems": [{"id": "a"}], "properties": {"noteIndex": 2}}, [["C1", 1]], []],
+             [{"citationID": "C3", "citationItems": [{"id": "b"}], "properties": {"noteIndex": 1}}, [],
+              [["C1", 2], ["C2", 3]]]]
+    assert csl_fixtures.run_fixture(fixture(layout, items, steps)).splitlines() == [
+        ">>[0] B", ">>[1] A", ">>[2] supra note 2"]
