@@ -112,3 +112,41 @@ def test_names_that_differ_only_in_spacing_are_not_expanded():
     items = [{"id": key, "type": "book", "author": [{"given": given, "family": "Doe"}]}
              for key, given in (("a", "J. J."), ("b", "J.J."))]
     assert cite(processor, items, ["a", "b"]) == ["Doe; Doe"]
+
+
+def test_cites_that_differ_only_in_their_access_date_get_year_suffixes():
+    # date_YearSuffixWithNoDate: the date a work was accessed does not tell which work it is;
+    # the year-suffix follows the "no date" term where the style puts it there
+    processor = Processor("""<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0">
+  <info><id/><title/><updated>2024-01-01T00:00:00+00:00</updated></info>
+  <citation disambiguate-add-year-suffix="true"><layout delimiter="; " prefix="(" suffix=")">
+    <group delimiter=" "><names variable="author"><name/></names>
+      <group><text term="no date" form="short"/><text variable="year-suffix" prefix="-"/></group></group>
+    <group delimiter=" " prefix=" [" suffix="]"><text term="accessed" suffix=": " text-case="capitalize-first"/>
+      <date variable="accessed" form="text" date-parts="year-month-day"/></group>
+  </layout></citation>
+</style>""")
+    items = [{**book(key, None, "John Doe"), "accessed": {"date-parts": [[year, 6, 1]]}}
+             for key, year in (("a", 1965), ("b", 2065))]
+    assert cite(processor, items, ["a", "b"]) == [
+        "(John Doe n.d.-a [Accessed: June 1, 1965]; John Doe n.d.-b [Accessed: June 1, 2065])"]
+
+
+def test_disambiguate_conditions_are_tried_one_at_a_time():
+    # disambiguate_IncrementalExtraText: the title tells the first two books apart, so their
+    # edition (the second disambiguate condition) is not shown; only the two "Complete Works" need it
+    processor = Processor("""<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0">
+  <info><id/><title/><updated>2024-01-01T00:00:00+00:00</updated></info>
+  <citation><layout><group delimiter=", ">
+    <names variable="author"><name/></names>
+    <choose><if disambiguate="true"><text variable="title"/></if></choose>
+    <choose><if disambiguate="true"><group delimiter=" "><label variable="edition" form="short"/>
+      <number variable="edition"/></group></if></choose>
+  </group></layout></citation>
+</style>""")
+    items = [{**book(key, None, "John Smith"), "title": title, "edition": edition}
+             for key, title, edition in (("1", "Book One", "3"), ("2", "Book Two", "4"),
+                                         ("3", "Complete Works", "5"), ("4", "Complete Works", "6"))]
+    assert cite(processor, items, ["1"], ["2"], ["3"], ["4"]) == [
+        "John Smith, Book One", "John Smith, Book Two",
+        "John Smith, Complete Works, ed. 5", "John Smith, Complete Works, ed. 6"]

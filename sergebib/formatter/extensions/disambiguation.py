@@ -20,6 +20,9 @@ from .names import NAMES_SEEN
 # Cites are ambiguous here when their first-position renderings are identical (see disambiguate).
 
 
+_NOT_IDENTIFYING = ("accessed",)
+
+
 def _letters(n: int) -> str:
     out = ""
     n += 1
@@ -211,10 +214,14 @@ def disambiguate(style: frontend.CitationStylesStyle, bibliography: object, cita
         probe.bibliography = bibliography
         names: list = []
         token = NAMES_SEEN.set(names)
+        # the date a work was accessed tells when it was read, not which work it is: cites that
+        # differ only there are ambiguous (as in citeproc-js, which then adds "n.d.-a", "n.d.-b")
+        hidden = {name: source[key].pop(name) for name in _NOT_IDENTIFYING if name in source[key]}
         try:
             text = citation_element.layout.render_citation_alone(probe)
         finally:
             NAMES_SEEN.reset(token)
+            source[key].update(hidden)
         if position is None:
             seen[key] = names
         return text
@@ -230,10 +237,23 @@ def disambiguate(style: frontend.CitationStylesStyle, bibliography: object, cita
         for group in ambiguous():
             _disambiguate_set(group, source, seen, render, first, add_names, add_givenname and rule == "by-cite")
     if condition:
+        # the conditions are turned on one at a time (`disambiguate_steps`, read by If) until the
+        # cites of a set differ, as citeproc-js does; those that never do keep them all
+        tests = len(style.root.xpath_search("//cs:if[@disambiguate='true'] | //cs:else-if[@disambiguate='true']"))
         for group in ambiguous():
-            for key in group:
-                source[key]["disambiguate"] = {"first"}
-            first.update({key: render(key) for key in group})
+            pending = group
+            for steps in range(1, tests + 1):
+                for key in pending:
+                    source[key]["disambiguate"] = {"first"}
+                    source[key]["disambiguate_steps"] = steps
+                first.update({key: render(key) for key in pending})
+                rendered = [first[key] for key in group]
+                pending = [key for key in pending if rendered.count(first[key]) > 1]
+                if not pending:
+                    break
+            for key in pending:
+                source[key].pop("disambiguate_steps", None)
+            first.update({key: render(key) for key in pending})
         if citations:
             # a note style's later cites have a short form of their own, ambiguous or not apart
             # from the first cite's (citeproc-js disambiguates cites in the form they are

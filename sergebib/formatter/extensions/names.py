@@ -81,7 +81,7 @@ class Name(model.Name):
         added = reference.get("add_names") if reference is not None else None
         levels = (reference.get("given_levels") or {}) if reference is not None else {}
         levels = {i: n for (v, i), n in levels.items() if v == variable and n}
-        seen = NAMES_SEEN.get()
+        seen = NAMES_SEEN.get() if sort_options is None else None  # sort keys are not cites
         if not (added or levels or seen is not None):
             return super().process(item, variable, context, sort_options, **kwargs)
         where = self if context is None else context
