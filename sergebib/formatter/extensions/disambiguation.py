@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import warnings
+from collections import Counter
 from collections.abc import Iterator
 
 from citeproc import frontend, model
@@ -140,12 +141,15 @@ def _disambiguate_names(source: object, seen: dict[str, list], keys: list[str], 
     return changed
 
 
-def _expand_cites(source: object, seen: dict[str, list], pending, rule: str) -> Iterator[list[str]]:  # noqa: ANN001
+def _expand_cites(source: object, seen: dict[str, list], pending, rule: str,  # noqa: ANN001
+                  done: set[tuple[int, int]]) -> Iterator[list[str]]:
     """By-cite expansion for a set of cites rendered alike (`pending()`, the cites still
     ambiguous): the names shown, position by position, each expanded as far as tells its
     persons apart ("by-cite": "Only ambiguous names in ambiguous cites are affected, and
     disambiguation stops after the first name that eliminates cite ambiguity"). Yields the keys
-    whose names changed after each position, so that the caller can re-render and stop."""
+    whose names changed after each position, so that the caller can re-render and stop.
+    Positions in `done` were expanded among more cites already, which needed at least the
+    levels fewer cites need: they are skipped (and positions examined here are added)."""
     keys = pending()
     records = {key: seen.get(key) or [] for key in keys}
     for r in range(min(len(found) for found in records.values())):
@@ -153,6 +157,9 @@ def _expand_cites(source: object, seen: dict[str, list], pending, rule: str) -> 
             keys = pending()
             if not keys:
                 return
+            if (r, index) in done:
+                continue
+            done.add((r, index))
             occurrences, where = [], []
             for key in keys:
                 element, context, variable, _ = records[key][r]
@@ -270,40 +277,55 @@ def disambiguate(style: frontend.CitationStylesStyle, bibliography: object, cita
 def _disambiguate_set(group: list[str], source: object, seen: dict[str, list], render, first: dict[str, str],
                       add_names: bool, by_cite: bool) -> None:  # noqa: ANN001
     """One set of cites rendered alike: names added (and, `by_cite`, expanded) step by step; see
-    disambiguate. `first` is updated with the cites' new renderings."""
-    before = {key: (source[key].get("add_names"), source[key].get("given_levels")) for key in group}
+    disambiguate. `first` is updated with the cites' new renderings; only cites whose names
+    changed are rendered again."""
+
+    def state(key: str) -> tuple:
+        return source[key].get("add_names"), source[key].get("given_levels")
+
+    before = {key: state(key) for key in group}
     pending = list(group)
-    best, kept = 1, None  # the most distinct renderings of the set, and the pending cites' state then
+    best, kept = 1, None  # the most distinct renderings of the set, and the cites' state then
 
-    def settle() -> None:
+    def settle(changed: list[str]) -> None:
         nonlocal pending, best, kept
-        first.update({key: render(key) for key in pending})
-        rendered = [first[key] for key in group]
-        if len(set(rendered)) > best:
-            best = len(set(rendered))
-            kept = {key: (source[key].get("add_names"), source[key].get("given_levels")) for key in group}
-        pending = [k for k in pending if rendered.count(first[k]) > 1]
+        first.update({key: render(key) for key in changed})
+        counts = Counter(first[key] for key in group)
+        if len(counts) > best:
+            best, kept = len(counts), {key: state(key) for key in group}
+        pending = [key for key in pending if counts[first[key]] > 1]
 
-    counts = [None]
+    # (names shown, names in the list) of each name list the cite renders: n names shown change
+    # a cite only where et-al abbreviation hid some of them
+    lists = {key: [(shown, len(source[key].get(variable) or [])) for _, _, variable, shown in seen.get(key) or []]
+             for key in group}
+    expanded: set[tuple[int, int]] = set()
+    steps: list[int | None] = [None]
     if add_names:
-        counts += list(range(1, max(_name_count(source[k]) for k in group) + 1))
-    for n in counts:
+        steps += list(range(1, max(_name_count(source[key]) for key in group) + 1))
+    for n in steps:
         if n is not None:
-            for key in pending:
+            changed = [key for key in pending if any(shown < n <= size for shown, size in lists[key])]
+            for key in changed:
                 source[key]["add_names"] = n
-            settle()
+            if changed:
+                settle(changed)
         if by_cite and pending:
-            for _ in _expand_cites(source, seen, lambda: pending, "by-cite"):
-                settle()
+            for changed in _expand_cites(source, seen, lambda: pending, "by-cite", expanded):
+                settle(changed)
                 if not pending:
                     break
         if not pending:
             break
+    restored = []
     for key in pending:  # what told none of the set apart is not kept
         names, levels = (kept or before)[key]
+        if (names, levels) == state(key):
+            continue
+        restored.append(key)
         for field, value in (("add_names", names), ("given_levels", levels)):
             if value is None:
                 source[key].pop(field, None)
             else:
                 source[key][field] = value
-    first.update({key: render(key) for key in pending})
+    first.update({key: render(key) for key in restored})
