@@ -1,4 +1,4 @@
-"""CSL 1.0.2 "Disambiguation": added names, the disambiguate condition, year-suffixes."""
+"""CSL 1.0.2 "Disambiguation": added names, added given names, the disambiguate condition, year-suffixes."""
 
 from __future__ import annotations
 
@@ -182,17 +182,17 @@ def disambiguate(style: frontend.CitationStylesStyle, bibliography: object, cita
 
     - with a givenname-disambiguation-rule other than "by-cite", names are first disambiguated
       throughout (_disambiguate_names);
-    - disambiguate-add-names: "Names that would otherwise be hidden as a result of et-al
+    - Step (1), disambiguate-add-names: "Names that would otherwise be hidden as a result of et-al
       abbreviation are added one by one to all members of a set of ambiguous cites, until no
       more cites in the set can be disambiguated by adding names" (`add_names` on the
-      reference, read by Name.process); with disambiguate-add-givenname ("by-cite"), at each
-      count of names the ambiguous names shown are expanded, one name after another, until
-      the cites are told apart: "the names still hidden as a result of et-al abbreviation
-      after the disambiguation attempt of disambiguate-add-names are added one by one to all
-      members of a set of ambiguous cites, until no more cites in the set can be
-      disambiguated by adding expanded names". Cites left ambiguous keep the names and
-      expansions of the last step that told any cite of their set apart, or return to the
-      style's own where none did (as citeproc-js does);
+      reference, read by Name.process); Step (2), disambiguate-add-givenname ("by-cite"):
+      then the ambiguous names shown are expanded, one name after another, until the cites
+      are told apart, and "the names still hidden as a result of et-al abbreviation after the
+      disambiguation attempt of disambiguate-add-names are added one by one to all members of
+      a set of ambiguous cites, until no more cites in the set can be disambiguated by adding
+      expanded names". After each step, cites left ambiguous keep the names and expansions of
+      the last change that told any cite of their set apart, or return to what they had
+      before the step where none did (as citeproc-js does);
     - the disambiguate="true" condition (If), tested true for cites still ambiguous: "the
       element content is only rendered if it disambiguates two otherwise identical citations";
     - disambiguate-add-year-suffix (`year_suffix`), in bibliography order.
@@ -276,9 +276,9 @@ def disambiguate(style: frontend.CitationStylesStyle, bibliography: object, cita
 
 def _disambiguate_set(group: list[str], source: object, seen: dict[str, list], render, first: dict[str, str],
                       add_names: bool, by_cite: bool) -> None:  # noqa: ANN001
-    """One set of cites rendered alike: names added (and, `by_cite`, expanded) step by step; see
-    disambiguate. `first` is updated with the cites' new renderings; only cites whose names
-    changed are rendered again."""
+    """One set of cites rendered alike: names added (Step 1), then, `by_cite`, names expanded
+    and hidden ones added with expansion (Step 2); see disambiguate. `first` is updated with
+    the cites' new renderings; only cites whose names changed are rendered again."""
 
     def state(key: str) -> tuple:
         return source[key].get("add_names"), source[key].get("given_levels")
@@ -295,37 +295,46 @@ def _disambiguate_set(group: list[str], source: object, seen: dict[str, list], r
             best, kept = len(counts), {key: state(key) for key in group}
         pending = [key for key in pending if counts[first[key]] > 1]
 
-    # (names shown, names in the list) of each name list the cite renders: n names shown change
-    # a cite only where et-al abbreviation hid some of them
-    lists = {key: [(shown, len(source[key].get(variable) or [])) for _, _, variable, shown in seen.get(key) or []]
-             for key in group}
     expanded: set[tuple[int, int]] = set()
-    steps: list[int | None] = [None]
+    top = max(_name_count(source[key]) for key in group) if add_names else 0
+
+    def attempt(expand: bool) -> None:
+        # (names shown, names in the list) of each name list the cite renders: n names shown
+        # change a cite only where et-al abbreviation hid some of them
+        lists = {key: [(shown, len(source[key].get(variable) or [])) for _, _, variable, shown in seen.get(key) or []]
+                 for key in pending}
+        for n in [None, *range(1, top + 1)]:
+            if n is not None:
+                changed = [key for key in pending if any(shown < n <= size for shown, size in lists[key])]
+                for key in changed:
+                    source[key]["add_names"] = n
+                if changed:
+                    settle(changed)
+            if expand and pending:
+                for changed in _expand_cites(source, seen, lambda: pending, "by-cite", expanded):
+                    settle(changed)
+                    if not pending:
+                        break
+            if not pending:
+                break
+
+    def restore() -> None:
+        restored = []
+        for key in pending:  # what told none of the set apart is not kept
+            names, levels = (kept or before)[key]
+            if (names, levels) == state(key):
+                continue
+            restored.append(key)
+            for field, value in (("add_names", names), ("given_levels", levels)):
+                if value is None:
+                    source[key].pop(field, None)
+                else:
+                    source[key][field] = value
+        first.update({key: render(key) for key in restored})
+
     if add_names:
-        steps += list(range(1, max(_name_count(source[key]) for key in group) + 1))
-    for n in steps:
-        if n is not None:
-            changed = [key for key in pending if any(shown < n <= size for shown, size in lists[key])]
-            for key in changed:
-                source[key]["add_names"] = n
-            if changed:
-                settle(changed)
-        if by_cite and pending:
-            for changed in _expand_cites(source, seen, lambda: pending, "by-cite", expanded):
-                settle(changed)
-                if not pending:
-                    break
-        if not pending:
-            break
-    restored = []
-    for key in pending:  # what told none of the set apart is not kept
-        names, levels = (kept or before)[key]
-        if (names, levels) == state(key):
-            continue
-        restored.append(key)
-        for field, value in (("add_names", names), ("given_levels", levels)):
-            if value is None:
-                source[key].pop(field, None)
-            else:
-                source[key][field] = value
-    first.update({key: render(key) for key in restored})
+        attempt(False)
+        restore()
+    if by_cite and pending:
+        attempt(True)
+        restore()
