@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from citeproc import model
 
-from .common import context_in_bibliography
+from .common import RENDERING, context_in_bibliography
 
 
 class StyleElement(model.Style):
@@ -135,6 +135,15 @@ class If(model.If):
         if context_in_bibliography(self, context):
             where = "first"
         ambiguous = (where if where == "first" else "subsequent") in (item.reference.get("disambiguate") or ())
+        steps = item.reference.get("disambiguate_steps")
+        state = RENDERING.get()
+        if ambiguous and where == "first" and steps is not None and state is not None:
+            # as citeproc-js, the conditions are tried one at a time: a cite's first `steps`
+            # disambiguate tests (in the order its rendering meets them) hold, until the cites
+            # differ (see disambiguate)
+            met = state.get("disambiguate_met", 0)
+            state["disambiguate_met"] = met + 1
+            ambiguous = met < steps
         others = [name for name in _CONDITIONS if name in self.attrib]
         results = [ambiguous]
         for name in others:

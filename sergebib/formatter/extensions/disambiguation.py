@@ -1,10 +1,14 @@
-"""CSL 1.0.2 "Disambiguation": added names, the disambiguate condition, year-suffixes."""
+"""CSL 1.0.2 "Disambiguation": added names, added given names, the disambiguate condition, year-suffixes."""
 
 from __future__ import annotations
 
 import warnings
+from collections import Counter
+from collections.abc import Iterator
 
 from citeproc import frontend, model
+
+from .names import NAMES_SEEN
 
 # --- year-suffix disambiguation ------------------------------------------------------------------
 # CSL 1.0.2, "Disambiguation" / disambiguate-add-year-suffix: "If set to "true" ("false" is the
@@ -15,6 +19,9 @@ from citeproc import frontend, model
 # the first year rendered through cs:date in the cite and in the bibliographic entry, but its
 # location can be controlled by explicitly rendering the "year-suffix" variable using cs:text."
 # Cites are ambiguous here when their first-position renderings are identical (see disambiguate).
+
+
+_NOT_IDENTIFYING = ("accessed",)
 
 
 def _letters(n: int) -> str:
@@ -44,33 +51,167 @@ def _name_count(reference: object) -> int:
     return max((len(reference.get(v) or []) for v in model.NAMES if isinstance(reference.get(v), list)), default=0)
 
 
+# --- given names -------------------------------------------------------------------------------
+# CSL 1.0.2, "Disambiguation" / disambiguate-add-givenname: "ambiguous names (names that are
+# identical in their "short" or initialized "long" form, but differ when initials are added or the
+# full given name is shown) are expanded". A name's expansion is a level, the index of one of the
+# forms Name.expansion_steps lists (0: the style's own); levels are kept on the reference as
+# `given_levels`, {(variable, index of the name): level}, and read by Name.process in cites.
+
+_WITH_INITIALS = ("all-names-with-initials", "primary-name-with-initials")
+
+
+def _person(name: object) -> tuple:
+    return tuple(name.get(part) for part in ("given", "family", "dropping-particle", "non-dropping-particle",
+                                             "suffix", "literal"))
+
+
+def _allowed(steps: list[tuple[str, bool]], rule: str) -> list[int]:
+    """The levels a rule may use. "all-names-with-initials": "name expansion is limited to
+    showing initials (see step 1(a) above). No disambiguation attempt is made when
+    initialize-with is not set or when initialize is set to "false"."""
+    if rule not in _WITH_INITIALS:
+        return list(range(1, len(steps)))
+    return [n for n in range(1, len(steps)) if steps[n] == ("long", False)]
+
+
+def _levels_apart(occurrences: list[tuple], rule: str) -> dict[int, int]:
+    """occurrences [(element, context, name)] of names that look alike -> {index: level}: each
+    person's lowest level at which it differs from every other person among them ("Each name is
+    progressively transformed until it is disambiguated. Names that cannot be disambiguated
+    remain in their original form."). The same person at several places gets one level."""
+    persons: dict[tuple, list[int]] = {}
+    for at, (_, _, name) in enumerate(occurrences):
+        persons.setdefault(_person(name), []).append(at)
+    if len(persons) < 2:
+        return {}
+    out: dict[int, int] = {}
+    for person, places in persons.items():
+        element, context, name = occurrences[places[0]]
+        steps = element.expansion_steps(context)
+        for level in _allowed(steps, rule):
+            mine = element.name_key(name, steps[level], context)
+            others = set()
+            for other, other_places in persons.items():
+                if other != person:
+                    e, c, n = occurrences[other_places[0]]
+                    other_steps = e.expansion_steps(c)
+                    others.add(e.name_key(n, other_steps[min(level, len(other_steps) - 1)], c))
+            if mine not in others:
+                out.update((at, level) for at in places)
+                break
+    return out
+
+
+def _raise_level(reference: object, variable: str, index: int, level: int) -> bool:
+    levels = reference.get("given_levels") or {}
+    if levels.get((variable, index), 0) >= level:
+        return False
+    reference["given_levels"] = {**levels, (variable, index): level}
+    return True
+
+
+def _disambiguate_names(source: object, seen: dict[str, list], keys: list[str], rule: str) -> set[str]:
+    """Global name disambiguation, for the rules other than "by-cite": "all-names": "Name
+    expansion has the dual purpose of disambiguating cites and names. All rendered ambiguous
+    names, in both ambiguous and unambiguous cites, are subject to disambiguation";
+    "primary-name": "As "all-names", but disambiguation is limited to the first name of each
+    cite" (likewise the -with-initials rules). As in citeproc-js, the names et-al abbreviation
+    hides count too, for disambiguate-add-names may show them. Names are grouped by their
+    unexpanded form in one pass (a dictionary), not compared pairwise. -> the keys changed."""
+    primary = rule.startswith("primary-name")
+    groups: dict[tuple, list[tuple]] = {}
+    for key in keys:
+        records = seen.get(key) or []
+        for element, context, variable, _ in records[:1] if primary else records:
+            names = source[key].get(variable) or []
+            steps = element.expansion_steps(context)
+            for index, name in enumerate(names[:1] if primary else names):
+                look = element.name_key(name, steps[0], context)
+                groups.setdefault(look, []).append((element, context, name, key, variable, index))
+    changed = set()
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        levels = _levels_apart([m[:3] for m in members], rule)
+        for at, level in levels.items():
+            _, _, _, key, variable, index = members[at]
+            if _raise_level(source[key], variable, index, level):
+                changed.add(key)
+    return changed
+
+
+def _expand_cites(source: object, seen: dict[str, list], pending, rule: str,  # noqa: ANN001
+                  done: set[tuple[int, int]]) -> Iterator[list[str]]:
+    """By-cite expansion for a set of cites rendered alike (`pending()`, the cites still
+    ambiguous): the names shown, position by position, each expanded as far as tells its
+    persons apart ("by-cite": "Only ambiguous names in ambiguous cites are affected, and
+    disambiguation stops after the first name that eliminates cite ambiguity"). Yields the keys
+    whose names changed after each position, so that the caller can re-render and stop.
+    Positions in `done` were expanded among more cites already, which needed at least the
+    levels fewer cites need: they are skipped (and positions examined here are added)."""
+    keys = pending()
+    records = {key: seen.get(key) or [] for key in keys}
+    for r in range(min(len(found) for found in records.values())):
+        for index in range(min(records[key][r][3] for key in keys)):
+            keys = pending()
+            if not keys:
+                return
+            if (r, index) in done:
+                continue
+            done.add((r, index))
+            occurrences, where = [], []
+            for key in keys:
+                element, context, variable, _ = records[key][r]
+                names = source[key].get(variable) or []
+                if index < len(names):
+                    occurrences.append((element, context, names[index]))
+                    where.append((key, variable))
+            changed = []
+            for at, level in _levels_apart(occurrences, rule).items():
+                key, variable = where[at]
+                if _raise_level(source[key], variable, index, level):
+                    changed.append(key)
+            if changed:
+                yield changed
+
+
 def disambiguate(style: frontend.CitationStylesStyle, bibliography: object, citations: bool = True) -> None:
     """Disambiguate the cites of `bibliography.items` (registered, and sorted where the style
     sorts its bibliography), in the order of CSL 1.0.2 "Disambiguation":
 
-    - disambiguate-add-names: "Names that would otherwise be hidden as a result of et-al
+    - with a givenname-disambiguation-rule other than "by-cite", names are first disambiguated
+      throughout (_disambiguate_names);
+    - Step (1), disambiguate-add-names: "Names that would otherwise be hidden as a result of et-al
       abbreviation are added one by one to all members of a set of ambiguous cites, until no
       more cites in the set can be disambiguated by adding names" (`add_names` on the
-      reference, read by Name.process). Where that fails and a year-suffix can still tell the
-      cites apart, or where added names told none of them apart, their names return to the
-      style's count (as citeproc-js does);
+      reference, read by Name.process); Step (2), disambiguate-add-givenname ("by-cite"):
+      then the ambiguous names shown are expanded, one name after another, until the cites
+      are told apart, and "the names still hidden as a result of et-al abbreviation after the
+      disambiguation attempt of disambiguate-add-names are added one by one to all members of
+      a set of ambiguous cites, until no more cites in the set can be disambiguated by adding
+      expanded names". After each step, cites left ambiguous keep the names and expansions of
+      the last change that told any cite of their set apart, or return to what they had
+      before the step where none did (as citeproc-js does);
     - the disambiguate="true" condition (If), tested true for cites still ambiguous: "the
       element content is only rendered if it disambiguates two otherwise identical citations";
     - disambiguate-add-year-suffix (`year_suffix`), in bibliography order.
-    Adding given names (disambiguate-add-givenname) is not implemented yet. Without `citations`
-    (a bibliography alone), later cites' forms are not examined."""
+    Without `citations` (a bibliography alone), later cites' forms are not examined."""
     citation_element = style.root.citation
     if citation_element is None:
         return
     add_names = citation_element.get("disambiguate-add-names") == "true"
+    add_givenname = citation_element.get("disambiguate-add-givenname") == "true"
+    rule = citation_element.get("givenname-disambiguation-rule", "by-cite")
     year_suffix = citation_element.get("disambiguate-add-year-suffix") == "true"
     condition = bool(style.root.xpath_search("//cs:if[@disambiguate='true'] | //cs:else-if[@disambiguate='true']"))
-    if not (add_names or year_suffix or condition):
+    if not (add_names or add_givenname or year_suffix or condition):
         return
     from citeproc import Citation, CitationItem
 
     source = bibliography.source
     keys = [item.key for item in bibliography.items]
+    seen: dict[str, list] = {}
 
     def render(key: str, position: str | None = None) -> str:
         with warnings.catch_warnings():
@@ -78,37 +219,48 @@ def disambiguate(style: frontend.CitationStylesStyle, bibliography: object, cita
             item = CitationItem(key) if position is None else CitationItem(key, position=position)
         probe = Citation([item])
         probe.bibliography = bibliography
-        return citation_element.layout.render_citation_alone(probe)
+        names: list = []
+        token = NAMES_SEEN.set(names)
+        # the date a work was accessed tells when it was read, not which work it is: cites that
+        # differ only there are ambiguous (as in citeproc-js, which then adds "n.d.-a", "n.d.-b")
+        hidden = {name: source[key].pop(name) for name in _NOT_IDENTIFYING if name in source[key]}
+        try:
+            text = citation_element.layout.render_citation_alone(probe)
+        finally:
+            NAMES_SEEN.reset(token)
+            source[key].update(hidden)
+        if position is None:
+            seen[key] = names
+        return text
 
     first = {key: render(key) for key in keys}  # first-position renderings, kept up to date
 
     def ambiguous() -> list[list[str]]:
         return _ambiguous(first.__getitem__, keys)
 
-    if add_names:
+    if add_givenname and rule != "by-cite":
+        first.update({key: render(key) for key in _disambiguate_names(source, seen, keys, rule)})
+    if add_names or (add_givenname and rule == "by-cite"):
         for group in ambiguous():
-            pending = list(group)
-            best, best_n = 1, None  # the most distinct renderings of the set, and where first
-            for n in range(1, max(_name_count(source[k]) for k in group) + 1):
+            _disambiguate_set(group, source, seen, render, first, add_names, add_givenname and rule == "by-cite")
+    if condition:
+        # the conditions are turned on one at a time (`disambiguate_steps`, read by If) until the
+        # cites of a set differ, as citeproc-js does; those that never do keep them all
+        tests = len(style.root.xpath_search("//cs:if[@disambiguate='true'] | //cs:else-if[@disambiguate='true']"))
+        for group in ambiguous():
+            pending = group
+            for steps in range(1, tests + 1):
                 for key in pending:
-                    source[key]["add_names"] = n
-                rendered = {key: render(key) for key in group}
-                if len(set(rendered.values())) > best:
-                    best, best_n = len(set(rendered.values())), n
-                pending = [k for k in pending if list(rendered.values()).count(rendered[k]) > 1]
+                    source[key]["disambiguate"] = {"first"}
+                    source[key]["disambiguate_steps"] = steps
+                first.update({key: render(key) for key in pending})
+                rendered = [first[key] for key in group]
+                pending = [key for key in pending if rendered.count(first[key]) > 1]
                 if not pending:
                     break
-            for key in pending:  # names that did not help are not added
-                if best_n is None or year_suffix:
-                    source[key].pop("add_names", None)
-                else:
-                    source[key]["add_names"] = best_n
-            first.update({key: render(key) for key in group})
-    if condition:
-        for group in ambiguous():
-            for key in group:
-                source[key]["disambiguate"] = {"first"}
-            first.update({key: render(key) for key in group})
+            for key in pending:
+                source[key].pop("disambiguate_steps", None)
+            first.update({key: render(key) for key in pending})
         if citations:
             # a note style's later cites have a short form of their own, ambiguous or not apart
             # from the first cite's (citeproc-js disambiguates cites in the form they are
@@ -122,3 +274,67 @@ def disambiguate(style: frontend.CitationStylesStyle, bibliography: object, cita
                 source[key]["year_suffix"] = _letters(n)
 
 
+def _disambiguate_set(group: list[str], source: object, seen: dict[str, list], render, first: dict[str, str],
+                      add_names: bool, by_cite: bool) -> None:  # noqa: ANN001
+    """One set of cites rendered alike: names added (Step 1), then, `by_cite`, names expanded
+    and hidden ones added with expansion (Step 2); see disambiguate. `first` is updated with
+    the cites' new renderings; only cites whose names changed are rendered again."""
+
+    def state(key: str) -> tuple:
+        return source[key].get("add_names"), source[key].get("given_levels")
+
+    before = {key: state(key) for key in group}
+    pending = list(group)
+    best, kept = 1, None  # the most distinct renderings of the set, and the cites' state then
+
+    def settle(changed: list[str]) -> None:
+        nonlocal pending, best, kept
+        first.update({key: render(key) for key in changed})
+        counts = Counter(first[key] for key in group)
+        if len(counts) > best:
+            best, kept = len(counts), {key: state(key) for key in group}
+        pending = [key for key in pending if counts[first[key]] > 1]
+
+    expanded: set[tuple[int, int]] = set()
+    top = max(_name_count(source[key]) for key in group) if add_names else 0
+
+    def attempt(expand: bool) -> None:
+        # (names shown, names in the list) of each name list the cite renders: n names shown
+        # change a cite only where et-al abbreviation hid some of them
+        lists = {key: [(shown, len(source[key].get(variable) or [])) for _, _, variable, shown in seen.get(key) or []]
+                 for key in pending}
+        for n in [None, *range(1, top + 1)]:
+            if n is not None:
+                changed = [key for key in pending if any(shown < n <= size for shown, size in lists[key])]
+                for key in changed:
+                    source[key]["add_names"] = n
+                if changed:
+                    settle(changed)
+            if expand and pending:
+                for changed in _expand_cites(source, seen, lambda: pending, "by-cite", expanded):
+                    settle(changed)
+                    if not pending:
+                        break
+            if not pending:
+                break
+
+    def restore() -> None:
+        restored = []
+        for key in pending:  # what told none of the set apart is not kept
+            names, levels = (kept or before)[key]
+            if (names, levels) == state(key):
+                continue
+            restored.append(key)
+            for field, value in (("add_names", names), ("given_levels", levels)):
+                if value is None:
+                    source[key].pop(field, None)
+                else:
+                    source[key][field] = value
+        first.update({key: render(key) for key in restored})
+
+    if add_names:
+        attempt(False)
+        restore()
+    if by_cite and pending:
+        attempt(True)
+        restore()
