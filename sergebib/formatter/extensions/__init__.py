@@ -22,6 +22,7 @@ from .markup import RICH_FORMATTER, mark_data
 from .names import Name, Names
 from .numbers import Number
 from .sorting import Key
+from .substitute import Substitute, SuppressesSubstituted
 from .text import Group, Label, Text
 
 __all__ = ["RICH_FORMATTER", "Style", "disambiguate", "mark_data", "read_dates"]
@@ -35,7 +36,9 @@ _CSL_NS = "http://purl.org/net/xbiblio/csl"
 OVERRIDES: dict[str, type] = {"name": Name, "date": Date, "style": StyleElement, "if": If, "else-if": ElseIf,
                               "text": Text, "layout": Layout, "key": Key, "names": Names,
                               "date-part": DatePart, "number": Number, "label": Label,
-                              "group": Group, "macro": Macro}
+                              "group": Group, "macro": Macro, "substitute": Substitute}
+# the elements that render variables also suppress those already substituted (see substitute.py)
+_SUPPRESSING = ("text", "names", "date", "number")
 
 _CLASSES: dict[str, type] = {}
 
@@ -45,7 +48,8 @@ def _element_classes() -> dict[str, type]:
         classes = {cls.__name__.replace("_", "-").lower(): cls
                    for cls in model.CitationStylesElement.__subclasses__()}
         classes.update(OVERRIDES)
-        _CLASSES.update({tag: type(cls.__name__, (_MacroLookup, cls), {}) for tag, cls in classes.items()})
+        _CLASSES.update({tag: type(cls.__name__, (_MacroLookup, *(
+            (SuppressesSubstituted,) if tag in _SUPPRESSING else ()), cls), {}) for tag, cls in classes.items()})
     return _CLASSES
 
 
