@@ -23,7 +23,7 @@ from .names import Name, Names
 from .numbers import Number
 from .sorting import Key
 from .substitute import Substitute, SuppressesSubstituted
-from .text import Group, Label, Text
+from .text import CountsVariables, Group, Label, Text
 
 __all__ = ["RICH_FORMATTER", "Style", "disambiguate", "mark_data", "read_dates"]
 
@@ -38,7 +38,9 @@ OVERRIDES: dict[str, type] = {"name": Name, "date": Date, "style": StyleElement,
                               "date-part": DatePart, "number": Number, "label": Label,
                               "group": Group, "macro": Macro, "substitute": Substitute}
 # the elements that render variables also suppress those already substituted (see substitute.py)
-_SUPPRESSING = ("text", "names", "date", "number")
+# and count the variables they print (for cs:group, see text.py)
+_MIXINS: dict[str, tuple[type, ...]] = {tag: (CountsVariables, SuppressesSubstituted)
+                                         for tag in ("text", "names", "date", "number")}
 
 _CLASSES: dict[str, type] = {}
 
@@ -48,8 +50,8 @@ def _element_classes() -> dict[str, type]:
         classes = {cls.__name__.replace("_", "-").lower(): cls
                    for cls in model.CitationStylesElement.__subclasses__()}
         classes.update(OVERRIDES)
-        _CLASSES.update({tag: type(cls.__name__, (_MacroLookup, *(
-            (SuppressesSubstituted,) if tag in _SUPPRESSING else ()), cls), {}) for tag, cls in classes.items()})
+        _CLASSES.update({tag: type(cls.__name__, (_MacroLookup, *_MIXINS.get(tag, ()), cls), {})
+                         for tag, cls in classes.items()})
     return _CLASSES
 
 

@@ -5,9 +5,49 @@ from __future__ import annotations
 from citeproc import model
 from citeproc.string import MixedString, NoCase, String
 
+from .common import RENDERING
 from .markup import QUOTE_CLOSE, QUOTE_OPEN, _Seamed, mark_data
 from .numbers import PageRanges
 from .text_case import title_case
+
+
+class CountsVariables:
+    """Mixed into the elements that render variables (cs:text, cs:names, cs:date, cs:number;
+    see extensions.Style): each call of a variable, and each one that printed something, is
+    counted in the cite or entry being rendered, for cs:group's suppression rule (Group)."""
+
+    def render(self, item, *args, **kwargs):  # noqa: ANN001, ANN201
+        state = RENDERING.get()
+        variable = self.get("variable")
+        if state is None or variable is None or variable == "year-suffix":
+            return super().render(item, *args, **kwargs)
+        state["called"] = state.get("called", 0) + 1
+        text = super().render(item, *args, **kwargs)
+        if text is not None and str(text):
+            state["rendered"] = state.get("rendered", 0) + 1
+        return text
+
+
+def _counts() -> tuple[int, int] | None:
+    state = RENDERING.get()
+    return None if state is None else (state.get("called", 0), state.get("rendered", 0))
+
+
+def _count_as_printed(text: object) -> None:
+    # a group or macro that prints something counts, for the groups around it, as a variable
+    # printed (as in citeproc-js, where `<group><text variable="title"/><group><text value="x"/>
+    # </group></group>` prints "x" for an item without a title)
+    state = RENDERING.get()
+    if state is not None and text is not None and str(text):
+        state["rendered"] = state.get("rendered", 0) + 1
+
+
+def _only_empty_variables(before: tuple[int, int] | None) -> bool:
+    """Whether the element rendered since the counts `before` called variables, all empty."""
+    after = _counts()
+    if before is None or after is None:
+        return False
+    return after[0] > before[0] and after[1] == before[1]
 
 
 class Text(_Seamed, PageRanges, model.Text):
@@ -29,9 +69,16 @@ class Text(_Seamed, PageRanges, model.Text):
     def process(self, item, context=None, **kwargs):  # noqa: ANN001, ANN201
         # a cs:text value is read like field text (rich text and quotation marks), as citeproc-js
         # reads it; affixes are printed as written
+        before = _counts()
         text, language = super().process(item, context, **kwargs)
         if not any(a in self.attrib for a in ("variable", "macro", "term")) and "value" in self.attrib:
             text = String(mark_data(self.get("value")))
+        # a macro is rendered as citeproc-js renders it, as a group: a macro whose variables are
+        # all empty prints nothing, not even its terms (see Group)
+        if "macro" in self.attrib:
+            if _only_empty_variables(before):
+                text = None
+            _count_as_printed(text)
         return text, language
 
     def case(self, text, language=None):  # noqa: ANN001, ANN201
@@ -63,6 +110,17 @@ class Label(_Seamed, model.Label):
 
 
 class Group(_Seamed, model.Group):
-    pass
+    def process(self, item, context=None, **kwargs):  # noqa: ANN001, ANN201
+        # CSL 1.0.2, "Group": "cs:group and its child elements are suppressed if a) at least one
+        # rendering element in cs:group calls a variable (either directly or via a macro), and b)
+        # all variables that are called are empty." citeproc-py judged by the children's
+        # elements, so that a macro printing only a term ("in ") counted as a variable
+        # printed; the variables actually called and printed are counted (CountsVariables).
+        before = _counts()
+        text = super().process(item, context, **kwargs)
+        if _only_empty_variables(before):
+            raise model.VariableError
+        _count_as_printed(text)
+        return text
 
 
