@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from citeproc import model
 from citeproc.string import MixedString, NoCase, String
 
@@ -9,6 +11,8 @@ from .common import RENDERING
 from .markup import QUOTE_CLOSE, QUOTE_OPEN, _Seamed, mark_data
 from .numbers import PageRanges
 from .text_case import title_case
+
+_LOCATOR_RANGE = re.compile(r"\s*[-\u2013]\s*")
 
 
 class CountsVariables:
@@ -64,7 +68,22 @@ class Text(_Seamed, PageRanges, model.Text):
         if self.get("variable") == "first-reference-note-number":
             note = item.get("first_note")
             return None if note is None else str(note)
+        if self.get("variable") == "locator" and item.has_locator:
+            return self._locator(item)
         return super()._variable(item, context)
+
+    def _locator(self, item):  # noqa: ANN001, ANN202
+        # The locator as citeproc-js prints it: read like field text (quotation marks), without
+        # surrounding spaces (" 666"); a range's hyphen ("100 - 103") as an en dash without
+        # spaces, and for a page locator in the style's page-range-format (CSL 1.0.2, "Appendix
+        # V - Page Range Formats"); a hyphen escaped with a backslash ("327\-30") printed as a
+        # hyphen, not read as a range.
+        value = mark_data(str(item.locator.identifier).strip())
+        if "\\-" in value:
+            return value.replace("\\-", "-")
+        if item.locator.label == "page" and self.get_root().get("page-range-format"):
+            return self._process(value, "page")
+        return _LOCATOR_RANGE.sub("\u2013", value)
 
     def process(self, item, context=None, **kwargs):  # noqa: ANN001, ANN201
         # a cs:text value is read like field text (rich text and quotation marks), as citeproc-js
@@ -107,6 +126,12 @@ class Label(_Seamed, model.Label):
             elif not item.reference.get(name.replace("-", "_")):
                 return None
         return super().process(item, variable, plural, context, **kwargs)
+
+    def _is_plural(self, item):  # noqa: ANN001, ANN202
+        # a locator with an escaped hyphen ("327\-30") is one number (see Text._locator)
+        if self.get("variable") == "locator" and "\\-" in str(item.locator.identifier):
+            return False
+        return super()._is_plural(item)
 
 
 class Group(_Seamed, model.Group):
