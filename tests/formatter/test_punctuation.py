@@ -80,3 +80,11 @@ def test_cites_with_locators_collapse_and_are_followed_by_the_after_collapse_del
         "<layout>", '<layout prefix="(" suffix=")" delimiter=", ">'))
     cites = [Cite("5", locator="328"), Cite("6", locator="475"), Cite("7", locator="67")]
     assert processor.citations(items, [cites])[0].text == "(Wong 1999, 328; 2000, 475; Garcia 1998, 67)"
+
+
+def test_a_cite_suffix_ending_in_punctuation_takes_the_place_of_the_delimiter():
+    # affix_WithCommas: " is one source," then the delimiter "; "
+    items = [{"id": "c", "type": "book", "title": "Book C"}, {"id": "d", "type": "book", "title": "Book D"}]
+    processor = Processor(style('<text variable="title"/>').replace("<layout>", '<layout suffix="." delimiter="; ">'))
+    [cluster] = processor.citations(items, [[Cite("c", suffix=" is one source,"), Cite("d", suffix=" is another.")]])
+    assert cluster.text == "Book C is one source, Book D is another."

@@ -67,15 +67,22 @@ class Layout(model.Layout):
             return self._finish("", self._punctuation_in_quote())
         delimiter = self.get("delimiter", "")
         after_collapse = citation_element.get("after-collapse-delimiter", delimiter)
+        # cite suffixes that end with punctuation (" is one source,")
+        closing = {mark_affix(suffix) for suffix in (c.get("suffix") for c in ordered)
+                   if suffix and suffix.rstrip()[-1:] in tuple(",;.:")}
         joined = pieces[0][0]
-        for (_, collapsed), (piece, _) in zip(pieces, pieces[1:], strict=False):
+        for (before, collapsed), (piece, _) in zip(pieces, pieces[1:], strict=False):
             # a cite whose prefix opens with punctuation (", cited in ...") takes the place of
             # the delimiter, as citeproc-js has it (CSL 1.0.2 leaves affix punctuation to the
-            # processor: "Delimiter", "Affixes")
+            # processor: "Delimiter", "Affixes"); so does the punctuation a cite's suffix ends
+            # with (" is one source," + "; " + "Jones": " is one source, Jones")
             if str(piece).lstrip(_SEAM_NOISE)[:1] in (",", ";", ".", ":"):
                 joined = joined + piece
                 continue
-            joined = joined + String(after_collapse if collapsed else delimiter) + piece
+            between = after_collapse if collapsed else delimiter
+            if any(str(before).endswith(suffix) for suffix in closing):
+                between = between.lstrip(",;.:")
+            joined = joined + String(between) + piece
         text = self.format(self.wrap(joined))
         return self._finish(str(text) if text is not None else "", self._punctuation_in_quote())
 
