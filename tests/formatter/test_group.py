@@ -1,4 +1,4 @@
-"""cs:group's suppression rule, and macros rendered as groups (sergebib.formatter.extensions.text);
+"""cs:group's suppression rule, macros rendered as groups, labels and terms (sergebib.formatter.extensions.text);
 expected texts are citeproc-js's, from the CSL test suite fixtures named."""
 
 from sergebib.formatter import Cite, Processor
@@ -35,3 +35,19 @@ def test_a_nested_group_that_prints_counts_as_printed():
     layout = ('<group delimiter=" "><text variable="title"/>'
               '<group><text value="does not have title-short"/></group></group>')
     assert cite(layout, {"type": "book"}) == "does not have title-short"
+
+
+def test_a_number_of_volumes_label():
+    # label_EditorTranslator1: "in 5 vols." (citeproc-py lost the label)
+    layout = ('<text variable="number-of-volumes" prefix="in&#160;"/>'
+              '<label variable="number-of-volumes" form="short" prefix="&#160;"/>')
+    assert cite(layout, {"type": "book", "number-of-volumes": "5"}) == "in\u00a05\u00a0vols."
+
+
+def test_a_term_of_only_whitespace_is_empty():
+    # label_EditorTranslator1: the et-al term "and others" is a line break and an indentation
+    macros = '<locale><terms><term name="and others">\n      </term></terms></locale>'
+    layout = ('<names variable="author" suffix=". "><name et-al-min="2" et-al-use-first="1"/>'
+              '<et-al term="and others"/></names><text variable="title"/>')
+    authors = [{"family": "Ivanov", "given": "Ivan"}, {"family": "Petrov", "given": "Petr"}]
+    assert cite(layout, {"type": "book", "title": "Title", "author": authors}, macros) == "Ivan Ivanov. Title"

@@ -23,7 +23,7 @@ from .names import Name, Names
 from .numbers import Number
 from .sorting import Key
 from .substitute import Substitute, SuppressesSubstituted
-from .text import CountsVariables, Group, Label, Text
+from .text import CountsVariables, Group, Label, Term, Text
 
 __all__ = ["RICH_FORMATTER", "Style", "disambiguate", "mark_data", "read_dates"]
 
@@ -36,7 +36,7 @@ _CSL_NS = "http://purl.org/net/xbiblio/csl"
 OVERRIDES: dict[str, type] = {"name": Name, "date": Date, "style": StyleElement, "if": If, "else-if": ElseIf,
                               "text": Text, "layout": Layout, "key": Key, "names": Names,
                               "date-part": DatePart, "number": Number, "label": Label,
-                              "group": Group, "macro": Macro, "substitute": Substitute}
+                              "group": Group, "macro": Macro, "substitute": Substitute, "term": Term}
 # the elements that render variables also suppress those already substituted (see substitute.py)
 # and count the variables they print (for cs:group, see text.py)
 _MIXINS: dict[str, tuple[type, ...]] = {tag: (CountsVariables, SuppressesSubstituted)

@@ -131,6 +131,12 @@ class Label(_Seamed, model.Label):
         # a locator with an escaped hyphen ("327\-30") is one number (see Text._locator)
         if self.get("variable") == "locator" and "\\-" in str(item.locator.identifier):
             return False
+        # CSL 1.0.2, "Label" / plural: for number-of-pages and number-of-volumes, plural when the
+        # number is greater than one (citeproc-py read the number from the cite, not the item,
+        # and the label was lost)
+        if self.get("variable", "").startswith("number-of"):
+            value = str(item.reference.get(self.get("variable").replace("-", "_")) or "")
+            return value.isdigit() and int(value) > 1
         return super()._is_plural(item)
 
 
@@ -149,3 +155,18 @@ class Group(_Seamed, model.Group):
         return text
 
 
+
+
+class Term(model.Term):
+    # a term is read as XML text: one whose content is only whitespace (a line break and the
+    # indentation of `<term name="and others">` ... `</term>`) is empty, as in citeproc-js, and
+    # prints nothing (an empty et-al term: no et-al at all); other terms keep their spaces (" AD")
+    @property
+    def single(self):  # noqa: ANN201
+        text = super().single
+        return String("") if not str(text).strip() else text
+
+    @property
+    def multiple(self):  # noqa: ANN201
+        text = super().multiple
+        return String("") if not str(text).strip() else text
