@@ -249,7 +249,9 @@ def _citation_item(cite: Cite) -> CitationItem:
     extra: dict[str, Any] = {}
     # citeproc-py tests for the presence of a locator, not its value: pass it only when given
     if cite.locator:
-        extra["locator"] = Locator(cite.label, cite.locator)
+        # CSL-JSON writes the locator type "sub verbo"; the CSL term is "sub-verbo"
+        label = cite.label.replace(" ", "-") if cite.label else cite.label
+        extra["locator"] = Locator(label, cite.locator)
     for name in ("prefix", "suffix"):
         if getattr(cite, name) is not None:
             extra[name] = mark_data(getattr(cite, name))

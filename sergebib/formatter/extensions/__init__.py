@@ -22,8 +22,9 @@ from .markup import RICH_FORMATTER, _NormalFormatting, mark_data
 from .names import Name, Names
 from .numbers import Number
 from .sorting import Key
+from .substitute import Substitute, SuppressesSubstituted
 from .terms import TermCapitals
-from .text import Group, Label, Text
+from .text import CountsVariables, Group, Label, Term, Text
 
 __all__ = ["RICH_FORMATTER", "CitationItem", "Style", "disambiguate", "mark_data", "read_dates"]
 
@@ -36,7 +37,11 @@ _CSL_NS = "http://purl.org/net/xbiblio/csl"
 OVERRIDES: dict[str, type] = {"name": Name, "date": Date, "style": StyleElement, "if": If, "else-if": ElseIf,
                               "text": Text, "layout": Layout, "key": Key, "names": Names,
                               "date-part": DatePart, "number": Number, "label": Label,
-                              "group": Group, "macro": Macro}
+                              "group": Group, "macro": Macro, "substitute": Substitute, "term": Term}
+# the elements that render variables also suppress those already substituted (see substitute.py)
+# and count the variables they print (for cs:group, see text.py)
+_MIXINS: dict[str, tuple[type, ...]] = {tag: (CountsVariables, SuppressesSubstituted)
+                                         for tag in ("text", "names", "date", "number")}
 
 _CLASSES: dict[str, type] = {}
 
@@ -53,7 +58,8 @@ def _element_classes() -> dict[str, type]:
             classes["macro"] = model.Macro
         else:
             mixins = (Lookups, *mixins)
-        _CLASSES.update({tag: type(cls.__name__, (*mixins, cls), {}) for tag, cls in classes.items()})
+        _CLASSES.update({tag: type(cls.__name__, (*mixins, *_MIXINS.get(tag, ()), cls), {})
+                         for tag, cls in classes.items()})
     return _CLASSES
 
 

@@ -11,8 +11,8 @@ from .common import RENDERING
 from .conditions import track_position
 from .disambiguation import _letter_index
 from .markup import RESET_MARKS, SEAM
-from .punctuation import _SEAM_NOISE, _merge_punctuation, merge_at_seams
-from .quotes import settle_quotes, typeset_quotes
+from .punctuation import _SEAM_NOISE, _merge_punctuation, merge_at_seams, settle_spaces
+from .quotes import mark_affix, settle_quotes, typeset_quotes
 from .terms import prefix_starts_sentence
 
 
@@ -41,7 +41,7 @@ class Layout(model.Layout):
     def _finish(self, text: str, piq: bool) -> str:
         terms = {name: str(self.get_single_term(name=name)) for name in
                  ("open-quote", "close-quote", "open-inner-quote", "close-inner-quote")}
-        return _merge_punctuation(settle_quotes(typeset_quotes(merge_at_seams(text), terms), piq))
+        return settle_spaces(_merge_punctuation(settle_quotes(typeset_quotes(merge_at_seams(text), terms), piq)))
 
     def render_citation(self, citation, callback):  # noqa: ANN001, ANN201
         """CSL 1.0.2, "Sorting": "Cites within a citation are sorted ... When cs:sort is absent
@@ -76,15 +76,22 @@ class Layout(model.Layout):
             return self._finish("", self._punctuation_in_quote())
         delimiter = self.get("delimiter", "")
         after_collapse = citation_element.get("after-collapse-delimiter", delimiter)
+        # cite suffixes that end with punctuation (" is one source,")
+        closing = {mark_affix(suffix) for suffix in (c.get("suffix") for c in ordered)
+                   if suffix and suffix.rstrip()[-1:] in tuple(",;.:")}
         joined = pieces[0][0]
-        for (_, collapsed), (piece, _) in zip(pieces, pieces[1:], strict=False):
+        for (before, collapsed), (piece, _) in zip(pieces, pieces[1:], strict=False):
             # a cite whose prefix opens with punctuation (", cited in ...") takes the place of
             # the delimiter, as citeproc-js has it (CSL 1.0.2 leaves affix punctuation to the
-            # processor: "Delimiter", "Affixes")
+            # processor: "Delimiter", "Affixes"); so does the punctuation a cite's suffix ends
+            # with (" is one source," + "; " + "Jones": " is one source, Jones")
             if str(piece).lstrip(_SEAM_NOISE)[:1] in (",", ";", ".", ":"):
                 joined = joined + piece
                 continue
-            joined = joined + String(after_collapse if collapsed else delimiter) + piece
+            between = after_collapse if collapsed else delimiter
+            if any(str(before).endswith(suffix) for suffix in closing):
+                between = between.lstrip(",;.:")
+            joined = joined + String(between) + piece
         text = self.format(self.wrap(joined))
         return self._finish(str(text) if text is not None else "", self._punctuation_in_quote())
 
@@ -105,7 +112,8 @@ class Layout(model.Layout):
             del self.term_start
         if rendered is None:
             return None, None
-        return cite.get("prefix", "") + rendered + cite.get("suffix", ""), state.get("names")
+        prefix, suffix = (mark_affix(cite.get(name, "")) for name in ("prefix", "suffix"))
+        return prefix + rendered + suffix, state.get("names")
 
     def _collapse(self, rendered_cites: list) -> list:
         """[(cite, text, names)] -> [(text, collapsed)], grouped and collapsed.
@@ -117,8 +125,11 @@ class Layout(model.Layout):
         of subsequent cites in a group are suppressed" ("(Doe 2000, 2001; Jones 2000)");
         "citation-number" collapses "ranges of cite numbers ... (e.g. "[1–3]")" where three or
         more follow one another; after-collapse-delimiter (default: the layout's delimiter)
-        follows a collapsed group or range. A cite with a prefix, suffix or locator is not
-        collapsed. For "year-suffix" and "year-suffix-ranged" see _year_suffixes."""
+        follows a collapsed group or range. A cite with a prefix or suffix is not collapsed; one
+        with a locator is (its names suppressed, but not its year-suffix), and after-collapse-
+        delimiter follows it, as citeproc-js has it; a range of cite numbers takes no cite with a
+        locator. A collapsed cite left empty is dropped. For "year-suffix" and
+        "year-suffix-ranged" see _year_suffixes."""
         element = self.getparent()
         collapse = element.get("collapse")
         if collapse == "citation-number":
@@ -138,33 +149,37 @@ class Layout(model.Layout):
             "cite-group-delimiter", self.get("delimiter", ""))))
         out = []
         for members in groups.values():
-            # [(text, year key or None, year-suffix)] for each cite of the group
+            # [(text, year key or None, year-suffix, has a locator)] for each cite of the group
             shown = []
             for n, (cite, text) in enumerate(members):
-                plain = not any(cite.get(k) for k in ("prefix", "suffix", "locator"))
+                plain = not any(cite.get(k) for k in ("prefix", "suffix"))
                 short = None
                 if collapse is not None and plain:
                     short, _ = self._render_cite(cite, suppress_names=True)
+                    if n and short is None:
+                        continue  # nothing left once its names are suppressed (as citeproc-js)
                 if n and short is not None:
                     text = short
                 letter = cite.reference.get("year_suffix")
                 key = None
-                if collapse in ("year-suffix", "year-suffix-ranged") and short is not None and letter:
+                if (collapse in ("year-suffix", "year-suffix-ranged") and short is not None and letter
+                        and not cite.get("locator")):
                     bare = re.sub(f"[{SEAM}{RESET_MARKS}]", "", str(short))  # font-style="normal" marks too
                     key = re.sub(rf"(\d){re.escape(letter)}", r"\1", bare, count=1)
                     key = key if key != bare else None
-                shown.append((text, key, letter))
+                shown.append((text, key, letter, bool(cite.get("locator"))))
             texts = []
-            for text, key, letter in shown:
+            for text, key, letter, located in shown:
                 if texts and key is not None and texts[-1][1] == key:
                     texts[-1][2].append((text, letter))
                 else:
-                    texts.append((text, key, [(text, letter)]))
-            runs = [run for _, _, run in texts]
-            joined = self._year_suffixes(runs[0], collapse == "year-suffix-ranged", suffix_delimiter)
-            for before, run in zip(runs, runs[1:], strict=False):
-                # after year-suffixes collapsed, after-collapse-delimiter (as citeproc-js has it)
-                joined = joined + (after_collapse if len(before) > 1 else group_delimiter)
+                    texts.append((text, key, [(text, letter)], located))
+            runs = [(run, located) for _, _, run, located in texts]
+            joined = self._year_suffixes(runs[0][0], collapse == "year-suffix-ranged", suffix_delimiter)
+            for (before, located), (run, _) in zip(runs, runs[1:], strict=False):
+                # after year-suffixes collapsed, and after a cite with a locator ("Wong 1999, 328;
+                # 2000"), after-collapse-delimiter (as citeproc-js has it)
+                joined = joined + (after_collapse if len(before) > 1 or located else group_delimiter)
                 joined = joined + self._year_suffixes(run, collapse == "year-suffix-ranged", suffix_delimiter)
             out.append((joined, len(members) > 1 and collapse is not None))
         return out

@@ -59,3 +59,17 @@ def _merge_punctuation(text: str) -> str:
     return _PUNCTUATION_ACROSS_FORMATTING.sub(merge, text)
 
 
+
+
+# Spacing as citeproc-js settles it in the finished cite or entry (CSL 1.0.2 leaves spacing where
+# pieces meet to the processor, "Affixes", "Delimiter"): a space beside a no-break space is one
+# space too many ("John" + the name-part suffix "&#160;" + " " + "Doe": "John&#160;Doe"); and a
+# space inside French guillemets becomes a narrow no-break space ("«\u202fAnonymous\u202f»"), the
+# French typographic rule, as citeproc-js applies it (the locale's own quotation marks carry their
+# no-break space and are left as they are).
+_SPACE_BY_NO_BREAK_SPACE = re.compile("\u00a0 | \u00a0")
+_SPACE_IN_GUILLEMETS = re.compile("(?<=«) | (?=»)")
+
+
+def settle_spaces(text: str) -> str:
+    return _SPACE_IN_GUILLEMETS.sub("\u202f", _SPACE_BY_NO_BREAK_SPACE.sub("\u00a0", text))

@@ -6,9 +6,9 @@ import re
 
 from ..richtext import CLOSE, OPEN
 from .markup import (
+    _CLOSERS,
     _MARKERS,
     _OPENERS,
-    _QUOTED,
     DATA_DQ,
     DATA_SQ,
     QUOTE_CLOSE,
@@ -17,7 +17,24 @@ from .markup import (
     QUOTE_OUT,
 )
 
-_IGNORED = frozenset(OPEN.values()) | frozenset(CLOSE.values()) | {QUOTE_IN, QUOTE_OUT}
+# a closing quotation mark from a cite's affix, marked like the others (QUOTE_IN) but with its own
+# sentinel: punctuation-in-quote does not apply to it (see settle_quotes)
+QUOTE_IN_DATA = "\ue022"
+# Quotation marks in a cite's prefix and suffix (see mark_affix): straight ones are typeset like
+# those of the data, typographic ones are printed as written (as citeproc-js prints them)
+AFFIX_DQ, AFFIX_SQ = "\ue028", "\ue029"
+_AFFIX_KEPT = {"“": "\ue02a", "”": "\ue02b", "‘": "\ue02c", "’": "\ue02d"}
+_AFFIX = str.maketrans({**_AFFIX_KEPT, DATA_DQ: AFFIX_DQ, DATA_SQ: AFFIX_SQ})
+_AFFIX_READ = str.maketrans({AFFIX_DQ: DATA_DQ, AFFIX_SQ: DATA_SQ})
+_AFFIX_RESTORED = str.maketrans({kept: mark for mark, kept in _AFFIX_KEPT.items()})
+
+
+def mark_affix(affix: str) -> str:
+    """A cite's prefix or suffix (read with mark_data), its quotation marks marked as an affix's."""
+    return affix.translate(_AFFIX)
+
+
+_IGNORED = frozenset(OPEN.values()) | frozenset(CLOSE.values()) | {QUOTE_IN, QUOTE_OUT, QUOTE_IN_DATA}
 _OPENING_CONTEXT = set(" \t\n\u00a0([{\u2014\u2013-/") | {QUOTE_OPEN, "“", "‘", '"', DATA_DQ}
 
 
@@ -33,11 +50,14 @@ def typeset_quotes(text: str, terms: dict[str, str]) -> str:
 
     CSL 1.0.2, "Formatting" / quotes and the locale terms open-quote, close-quote,
     open-inner-quote, close-inner-quote: quoted text is wrapped in the outer quotation marks, and
-    quotation marks inside it alternate with the inner ones. Quotation marks in the data and in
-    affixes (straight "..." and '...', or typographic) are read as quotes too and typeset by the
-    same rule; an apostrophe becomes ’; a mark without its pair is left as it is (as citeproc-js
-    does). Straight marks count only where they come from the data (see mark_data).
+    quotation marks inside it alternate with the inner ones. Quotation marks in the data (straight
+    "..." and '...', or typographic) and straight ones in a cite's affixes are read as quotes too
+    and typeset by the same rule; an apostrophe becomes ’; a mark without its pair is left as it
+    is, but for a straight single one, an apostrophe (as citeproc-js does). Straight marks count
+    only where they come from the data (see mark_data).
     Closing marks carry the sentinels settle_quotes uses for punctuation-in-quote."""
+    in_affix = {i for i, ch in enumerate(text) if ch in (AFFIX_DQ, AFFIX_SQ)}
+    text = text.translate(_AFFIX_READ)
     stack: list[tuple[str, int]] = []
     pairs: dict[int, int] = {}
     apostrophes: set[int] = set()
@@ -78,7 +98,7 @@ def typeset_quotes(text: str, terms: dict[str, str]) -> str:
         elif i in closing:
             depth -= 1
             close = terms["close-quote" if depth % 2 == 0 else "close-inner-quote"]
-            out.append(f"{QUOTE_IN}{close}{QUOTE_OUT}")
+            out.append(f"{QUOTE_IN_DATA if i in in_affix else QUOTE_IN}{close}{QUOTE_OUT}")
         elif i in apostrophes:
             out.append("’")
         elif ch == QUOTE_OPEN:
@@ -88,28 +108,48 @@ def typeset_quotes(text: str, terms: dict[str, str]) -> str:
         elif ch == DATA_DQ:
             out.append('"')
         elif ch == DATA_SQ:
-            out.append("'")
+            # a single quotation mark left without its pair is an apostrophe ("ETFA ’09"), as
+            # citeproc-js reads it
+            out.append("’")
         else:
             out.append(ch)
-    return "".join(out)
+    return "".join(out).translate(_AFFIX_RESTORED)
+
+
+_STYLE_QUOTE_CLOSED = re.compile(f"{QUOTE_IN}[^{QUOTE_OUT}]*{QUOTE_OUT}[{_CLOSERS}]*([.,!?]+)")
+_MARKS_BEFORE = _CLOSERS + _OPENERS
+
+
+def _merged_into(last: str, mark: str) -> bool:
+    """Whether `mark`, moved after `last`, is dropped (as where rendered pieces meet)."""
+    return last == mark or (mark in ".:" and last in ";!?") or (mark == "." and last == ":")
 
 
 def settle_quotes(text: str, punctuation_in_quote: bool) -> str:
     """CSL 1.0.2, "Locale" / punctuation-in-quote: "If set to "true" ("false" is the default),
     punctuation (commas and periods) following text rendered with quotes="true" is placed within
-    the closing quotation mark." A period so moved after text that already ends in a period,
-    question or exclamation mark is dropped, as is a comma after a comma (the spec's "Affixes":
-    no duplicate punctuation)."""
-    def settle(match: re.Match[str]) -> str:
-        close, closers, punctuation = match.groups()
-        if not punctuation or not punctuation_in_quote:
-            return close + closers + punctuation
-        before = match.string[:match.start()].rstrip("".join(CLOSE.values()) + "".join(_OPENERS))
-        last = before[-1:] if before else ""
-        if last == punctuation or (punctuation == "." and last in "?!"):
-            return close + closers
-        return punctuation + close + closers
+    the closing quotation mark." As citeproc-js does, the punctuation that follows (after
+    affixes and delimiters are merged) is moved up to the first mark that stays outside (":" or
+    ";"), exclamation and question marks included ("“comma,.” period", "“exclamation!”
+    colon"), and inside the closing quotation marks the quoted text itself ends with (“This is
+    ‘The One.’”). A mark the quoted text already ends with is not repeated, nor a period after a
+    question or exclamation mark (the spec's "Affixes": no duplicate punctuation). Quotation
+    marks from a cite's prefix or suffix are left as they are."""
+    if punctuation_in_quote:
+        # right to left, so that the positions of the matches still to settle hold
+        for match in reversed(list(_STYLE_QUOTE_CLOSED.finditer(text))):
+            at = _inside(text, match.start())
+            punctuation = match.group(1)
+            last = text[:at].rstrip(_MARKS_BEFORE)[-1:]
+            if last and _merged_into(last, punctuation[0]):
+                punctuation = punctuation[1:]
+            text = text[:at] + punctuation + text[at:match.start(1)] + text[match.end(1):]
+    return _MARKERS.sub("", text.replace(QUOTE_IN_DATA, ""))
 
-    return _MARKERS.sub("", _QUOTED.sub(settle, text))
 
-
+def _inside(text: str, at: int) -> int:
+    """Where moved punctuation goes: before the closing mark at `at` and the closing quotation
+    marks that end the quoted text just before it."""
+    while at > 0 and text[at - 1] == QUOTE_OUT:
+        at = max(text.rfind(QUOTE_IN, 0, at - 1), text.rfind(QUOTE_IN_DATA, 0, at - 1))
+    return at

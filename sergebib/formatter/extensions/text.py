@@ -2,12 +2,56 @@
 
 from __future__ import annotations
 
+import re
+
 from citeproc import model
 from citeproc.string import MixedString, NoCase, String
 
+from .common import RENDERING
 from .markup import QUOTE_CLOSE, QUOTE_OPEN, _Seamed, mark_data
 from .numbers import PageRanges
 from .text_case import title_case
+
+_LOCATOR_RANGE = re.compile(r"\s*[-\u2013]\s*")
+
+
+class CountsVariables:
+    """Mixed into the elements that render variables (cs:text, cs:names, cs:date, cs:number;
+    see extensions.Style): each call of a variable, and each one that printed something, is
+    counted in the cite or entry being rendered, for cs:group's suppression rule (Group)."""
+
+    def render(self, item, *args, **kwargs):  # noqa: ANN001, ANN201
+        state = RENDERING.get()
+        variable = self.get("variable")
+        if state is None or variable is None or variable == "year-suffix":
+            return super().render(item, *args, **kwargs)
+        state["called"] = state.get("called", 0) + 1
+        text = super().render(item, *args, **kwargs)
+        if text is not None and str(text):
+            state["rendered"] = state.get("rendered", 0) + 1
+        return text
+
+
+def _counts() -> tuple[int, int] | None:
+    state = RENDERING.get()
+    return None if state is None else (state.get("called", 0), state.get("rendered", 0))
+
+
+def _count_as_printed(text: object) -> None:
+    # a group or macro that prints something counts, for the groups around it, as a variable
+    # printed (as in citeproc-js, where `<group><text variable="title"/><group><text value="x"/>
+    # </group></group>` prints "x" for an item without a title)
+    state = RENDERING.get()
+    if state is not None and text is not None and str(text):
+        state["rendered"] = state.get("rendered", 0) + 1
+
+
+def _only_empty_variables(before: tuple[int, int] | None) -> bool:
+    """Whether the element rendered since the counts `before` called variables, all empty."""
+    after = _counts()
+    if before is None or after is None:
+        return False
+    return after[0] > before[0] and after[1] == before[1]
 
 
 class Text(_Seamed, PageRanges, model.Text):
@@ -24,14 +68,36 @@ class Text(_Seamed, PageRanges, model.Text):
         if self.get("variable") == "first-reference-note-number":
             note = item.get("first_note")
             return None if note is None else str(note)
+        if self.get("variable") == "locator" and item.has_locator:
+            return self._locator(item)
         return super()._variable(item, context)
+
+    def _locator(self, item):  # noqa: ANN001, ANN202
+        # The locator as citeproc-js prints it: read like field text (quotation marks), without
+        # surrounding spaces (" 666"); a range's hyphen ("100 - 103") as an en dash without
+        # spaces, and for a page locator in the style's page-range-format (CSL 1.0.2, "Appendix
+        # V - Page Range Formats"); a hyphen escaped with a backslash ("327\-30") printed as a
+        # hyphen, not read as a range.
+        value = mark_data(str(item.locator.identifier).strip())
+        if "\\-" in value:
+            return value.replace("\\-", "-")
+        if item.locator.label == "page" and self.get_root().get("page-range-format"):
+            return self._process(value, "page")
+        return _LOCATOR_RANGE.sub("\u2013", value)
 
     def process(self, item, context=None, **kwargs):  # noqa: ANN001, ANN201
         # a cs:text value is read like field text (rich text and quotation marks), as citeproc-js
         # reads it; affixes are printed as written
+        before = _counts()
         text, language = super().process(item, context, **kwargs)
         if not any(a in self.attrib for a in ("variable", "macro", "term")) and "value" in self.attrib:
             text = String(mark_data(self.get("value")))
+        # a macro is rendered as citeproc-js renders it, as a group: a macro whose variables are
+        # all empty prints nothing, not even its terms (see Group)
+        if "macro" in self.attrib:
+            if _only_empty_variables(before):
+                text = None
+            _count_as_printed(text)
         return text, language
 
     def case(self, text, language=None):  # noqa: ANN001, ANN201
@@ -61,8 +127,46 @@ class Label(_Seamed, model.Label):
                 return None
         return super().process(item, variable, plural, context, **kwargs)
 
+    def _is_plural(self, item):  # noqa: ANN001, ANN202
+        # a locator with an escaped hyphen ("327\-30") is one number (see Text._locator)
+        if self.get("variable") == "locator" and "\\-" in str(item.locator.identifier):
+            return False
+        # CSL 1.0.2, "Label" / plural: for number-of-pages and number-of-volumes, plural when the
+        # number is greater than one (citeproc-py read the number from the cite, not the item,
+        # and the label was lost)
+        if self.get("variable", "").startswith("number-of"):
+            value = str(item.reference.get(self.get("variable").replace("-", "_")) or "")
+            return value.isdigit() and int(value) > 1
+        return super()._is_plural(item)
+
 
 class Group(_Seamed, model.Group):
-    pass
+    def process(self, item, context=None, **kwargs):  # noqa: ANN001, ANN201
+        # CSL 1.0.2, "Group": "cs:group and its child elements are suppressed if a) at least one
+        # rendering element in cs:group calls a variable (either directly or via a macro), and b)
+        # all variables that are called are empty." citeproc-py judged by the children's
+        # elements, so that a macro printing only a term ("in ") counted as a variable
+        # printed; the variables actually called and printed are counted (CountsVariables).
+        before = _counts()
+        text = super().process(item, context, **kwargs)
+        if _only_empty_variables(before):
+            raise model.VariableError
+        _count_as_printed(text)
+        return text
 
 
+
+
+class Term(model.Term):
+    # a term is read as XML text: one whose content is only whitespace (a line break and the
+    # indentation of `<term name="and others">` ... `</term>`) is empty, as in citeproc-js, and
+    # prints nothing (an empty et-al term: no et-al at all); other terms keep their spaces (" AD")
+    @property
+    def single(self):  # noqa: ANN201
+        text = super().single
+        return String("") if not str(text).strip() else text
+
+    @property
+    def multiple(self):  # noqa: ANN201
+        text = super().multiple
+        return String("") if not str(text).strip() else text

@@ -1,0 +1,59 @@
+"""Quotation marks and punctuation-in-quote (sergebib.formatter.extensions.quotes); expected texts
+are citeproc-js's, from the CSL test suite fixtures named."""
+
+from sergebib.formatter import Cite, Processor
+
+
+def style(layout: str, bibliography: str = "", piq: bool = True) -> str:
+    options = '<locale><style-options punctuation-in-quote="true"/></locale>' if piq else ""
+    return f"""<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0">
+  <info><id/><title/><updated>2024-01-01T00:00:00+00:00</updated></info>{options}
+  <citation><layout>{layout}</layout></citation>
+  {f'<bibliography><layout>{bibliography}</layout></bibliography>' if bibliography else ''}
+</style>"""
+
+
+BOOK = {"id": "a", "type": "book", "title": "Hello Thing"}
+
+
+def cite(layout: str, **affixes: str) -> str:
+    return Processor(style(layout)).citations([BOOK], [[Cite("a", **affixes)]])[0].text
+
+
+def test_punctuation_after_a_quote_moves_inside_up_to_a_colon_or_semicolon():
+    # punctuation_FullMontyQuotesIn: commas, periods, exclamation and question marks move in
+    def quoted(suffix: str, prefix: str, word: str) -> str:
+        return cite(f'<group><text quotes="true" value="{word}" suffix="{suffix}"/>'
+                    f'<text value="{word}" prefix="{prefix}"/></group>')
+
+    assert quoted(",", ". ", "comma") == "“comma,.” comma"
+    assert quoted("!", ": ", "exclamation") == "“exclamation!” exclamation"
+    assert quoted(".", "; ", "period") == "“period.”; period"
+    assert quoted(":", ", ", "colon") == "“colon”:, colon"
+
+
+def test_punctuation_moves_inside_the_inner_quotation_marks_the_quote_ends_with():
+    # quotes_PunctuationWithInnerQuote
+    processor = Processor(style('<text value="x"/>', '<text variable="title" quotes="true" suffix="."/>'))
+    item = {"id": "a", "type": "book", "title": "This is 'The One'"}
+    assert processor.bibliography([item])[0].text == "“This is ‘The One.’”"
+
+
+def test_quotation_marks_of_a_field_take_punctuation_in():
+    # flipflop_QuotesInFieldNotOnNode: a cs:text value is read like field text
+    assert cite('<group prefix="Speak, " suffix=", and enter."><text value="\'friend\'"/></group>') == (
+        "Speak, “friend,” and enter.")
+
+
+def test_quotation_marks_of_a_cite_prefix_keep_punctuation_out():
+    # affix_CommaAfterQuote: straight quotes of a prefix are typeset, the comma stays outside;
+    # flipflop_LeadingMarkupWithApostrophe: typographic ones are printed as written
+    assert cite('<text variable="title"/>', prefix="'quote', ") == "“quote”, Hello Thing"
+    assert cite('<text variable="title"/>', prefix="meaning ‘God willing’. ") == "meaning ‘God willing’. Hello Thing"
+
+
+def test_a_single_quotation_mark_without_its_pair_is_an_apostrophe():
+    # flipflop_StartingApostrophe
+    item = {"id": "a", "type": "book", "title": "Factory Automation (ETFA '09)"}
+    assert Processor(style('<text variable="title"/>')).citations([item], [[Cite("a")]])[0].text == (
+        "Factory Automation (ETFA ’09)")
