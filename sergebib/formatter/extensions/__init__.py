@@ -21,7 +21,7 @@ from .macros import Macro, _MacroLookup
 from .markup import RICH_FORMATTER, mark_data
 from .names import Name, Names
 from .numbers import Number
-from .sorting import Key
+from .sorting import Key, Sort
 from .text import Group, Label, Text
 
 __all__ = ["RICH_FORMATTER", "Style", "disambiguate", "mark_data", "read_dates"]
@@ -35,7 +35,7 @@ _CSL_NS = "http://purl.org/net/xbiblio/csl"
 OVERRIDES: dict[str, type] = {"name": Name, "date": Date, "style": StyleElement, "if": If, "else-if": ElseIf,
                               "text": Text, "layout": Layout, "key": Key, "names": Names,
                               "date-part": DatePart, "number": Number, "label": Label,
-                              "group": Group, "macro": Macro}
+                              "group": Group, "macro": Macro, "sort": Sort}
 
 _CLASSES: dict[str, type] = {}
 

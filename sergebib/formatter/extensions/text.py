@@ -7,6 +7,7 @@ from citeproc.string import MixedString, NoCase, String
 
 from .markup import QUOTE_CLOSE, QUOTE_OPEN, _Seamed, mark_data
 from .numbers import PageRanges
+from .sorting import in_sort_key
 from .text_case import title_case
 
 
@@ -52,6 +53,10 @@ class Label(_Seamed, model.Label):
         # CSL 1.0.2, "Label": the term of the variable is printed "only if the selected variable
         # is non-empty"; citeproc-py printed a label ("p.") for an item without the variable.
         # (A label inside cs:names is given its variable by cs:names, which renders names.)
+        # CSL 1.0.2, "Sorting Macros": "When sorting by name variables rendered within the macro,
+        # any cs:label elements are excluded from the sort key values."
+        if variable is not None and in_sort_key():
+            return None
         if variable is None:
             name = self.get("variable", "")
             if name == "locator":
