@@ -16,10 +16,11 @@ from lxml import etree
 from .conditions import ElseIf, If, StyleElement
 from .dates import Date, DatePart, read_dates
 from .disambiguation import disambiguate
+from .grouping import Name
 from .layout import Layout
 from .macros import Macro, _MacroLookup
 from .markup import RICH_FORMATTER, mark_data
-from .names import Name, Names
+from .names import Names
 from .numbers import Number
 from .sorting import Key, Sort
 from .text import Group, Label, Text

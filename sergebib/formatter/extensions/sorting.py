@@ -82,7 +82,7 @@ def in_sort_key() -> bool:
 
 
 @contextmanager
-def _rendering_sort_key() -> Iterator[None]:
+def rendering_sort_key() -> Iterator[None]:
     token = _IN_SORT_KEY.set(True)
     try:
         yield
@@ -161,7 +161,7 @@ class Key(model.Key):
         layout = context.get_layout()
         macro = self.get_macro(self.get("macro"))
         keys = []
-        with _rendering_sort_key():
+        with rendering_sort_key():
             for item in items:
                 layout.repressed = {}
                 keys.append(macro.render(item, context=context, sort_options=options))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from citeproc import model
+from citeproc.source import VariableError
 from citeproc.string import MixedString, NoCase, String
 
 from .markup import QUOTE_CLOSE, QUOTE_OPEN, _Seamed, mark_data
@@ -28,6 +29,17 @@ class Text(_Seamed, PageRanges, model.Text):
         return super()._variable(item, context)
 
     def process(self, item, context=None, **kwargs):  # noqa: ANN001, ANN201
+        # CSL 1.0.2, "Sorting": the name options of cs:key "affect all names generated via macros
+        # called by cs:key", also through macros those call; citeproc-py dropped the options at a
+        # cs:text macro call (the same options carry Layout's probe of the names rendered)
+        if kwargs.get("sort_options") is not None and "macro" in self.attrib:
+            try:
+                language = item.reference.language[:2]
+            except VariableError:
+                language = self.get_root().get("default-locale", "en")[:2]
+            macro = self.get_macro(self.get("macro"))
+            where = self if context is None else context
+            return macro.render(item, where, sort_options=kwargs["sort_options"]), language
         # a cs:text value is read like field text (rich text and quotation marks), as citeproc-js
         # reads it; affixes are printed as written
         text, language = super().process(item, context, **kwargs)
