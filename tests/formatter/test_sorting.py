@@ -144,6 +144,15 @@ def test_names_min_and_use_first_on_the_key():
     assert titles(style(limited), items) == ["B", "A"]
 
 
+def test_the_et_al_term_is_left_out_of_macro_keys():
+    # test suite sort_AguStyleReverseGroups: with one name kept, "Smith" and "Smith et al." are the
+    # same key, so the next key (here the title, descending) decides
+    items = [book("1", "A", author=[person("Smith", "A")]),
+             book("2", "B", author=[person("Smith", "A"), person("Jones", "T"), person("Roberts", "L")])]
+    keys = '<key macro="author" names-min="1" names-use-first="1"/><key variable="title" sort="descending"/>'
+    assert titles(style(keys), items) == ["B", "A"]
+
+
 @pytest.mark.parametrize("locale", ["en-US", "fr-FR"])
 def test_a_sort_key_is_built_once_per_string(locale: str):
     key = collation_key(locale)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .markup import SEAM
-from .names import Name as _Name
+from .sorting import Name as _Name
 from .sorting import rendering_sort_key
 
 # While an entry's names are probed, each cs:name's list of rendered names (one string a name)
@@ -55,7 +55,7 @@ def probe_names(layout: Any, item: Any) -> RenderedNames | None:
     layout.repressed = {}
     layout.first_names = {}
     try:
-        with _probing() as lists, rendering_sort_key():
+        with _probing() as lists, rendering_sort_key("names"):
             layout.render_children(item, sort_options=dict(_PROBE_OPTIONS))
         text = layout.first_names.get("names")
     finally:

@@ -16,6 +16,7 @@ from citeproc.source import DateRange, LiteralDate
 from citeproc.string import String
 
 from .markup import _CLOSERS, _OPENERS, DATA_DQ, DATA_SQ, QUOTE_CLOSE, QUOTE_IN, QUOTE_OPEN, QUOTE_OUT, SEAM
+from .names import Name as _Name
 
 try:  # ICU's collation (pyicu-wheels, or a PyICU built against the system's ICU)
     import icu
@@ -73,21 +74,37 @@ def collation_locale(root: model.CitationStylesElement) -> str:
 
 
 # --- rendering a key -----------------------------------------------------------------------------
-_IN_SORT_KEY: ContextVar[bool] = ContextVar("sergebib_sort_key", default=False)
+# "key" while a macro is rendered as a sort key; "names" while an entry's names are probed for
+# subsequent-author-substitute (grouping.probe_names), which also leaves labels out
+_IN_SORT_KEY: ContextVar[str | None] = ContextVar("sergebib_sort_key", default=None)
 
 
 def in_sort_key() -> bool:
     """True while a macro is rendered as a sort key (cs:key macro="...")."""
-    return _IN_SORT_KEY.get()
+    return _IN_SORT_KEY.get() == "key"
+
+
+def labels_left_out() -> bool:
+    """True while names are rendered without their cs:label (a sort key, a probe of names)."""
+    return _IN_SORT_KEY.get() is not None
 
 
 @contextmanager
-def rendering_sort_key() -> Iterator[None]:
-    token = _IN_SORT_KEY.set(True)
+def rendering_sort_key(mode: str = "key") -> Iterator[None]:
+    token = _IN_SORT_KEY.set(mode)
     try:
         yield
     finally:
         _IN_SORT_KEY.reset(token)
+
+
+class Name(_Name):
+    def et_al(self):  # noqa: ANN201
+        # CSL 1.0.2, "Sorting Macros": "When et-al abbreviation occurs, the "et-al" and "and
+        # others" terms are excluded from the sort key values."
+        if in_sort_key():
+            return None
+        return super().et_al()
 
 
 def _date_digits(date: Any, parts: list[str]) -> str:

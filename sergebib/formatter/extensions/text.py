@@ -8,7 +8,7 @@ from citeproc.string import MixedString, NoCase, String
 
 from .markup import QUOTE_CLOSE, QUOTE_OPEN, _Seamed, mark_data
 from .numbers import PageRanges
-from .sorting import in_sort_key
+from .sorting import labels_left_out
 from .text_case import title_case
 
 
@@ -67,7 +67,7 @@ class Label(_Seamed, model.Label):
         # (A label inside cs:names is given its variable by cs:names, which renders names.)
         # CSL 1.0.2, "Sorting Macros": "When sorting by name variables rendered within the macro,
         # any cs:label elements are excluded from the sort key values."
-        if variable is not None and in_sort_key():
+        if variable is not None and labels_left_out():
             return None
         if variable is None:
             name = self.get("variable", "")
