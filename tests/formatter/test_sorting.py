@@ -158,3 +158,12 @@ def test_a_sort_key_is_built_once_per_string(locale: str):
     key = collation_key(locale)
     assert key("Ébert") == key("ebert") < key("Fabre")
     assert collation_key(locale) is key  # one collator per locale
+
+
+def test_without_icu_the_fallback_key_still_folds_accents_case_and_punctuation():
+    # where no ICU binding installs, keys lose locale tailoring but keep the primary-level rules
+    from sergebib.formatter.extensions.sorting import _fallback_key
+
+    words = ["Zola", "Ébert", "dupont", "Fabre", "Vol. 10", "[V]ol. 9"]
+    assert sorted(words, key=_fallback_key) == ["dupont", "Ébert", "Fabre", "[V]ol. 9", "Vol. 10", "Zola"]
+    assert _fallback_key("Ébert") == _fallback_key("ebert")
