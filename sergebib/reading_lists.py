@@ -83,9 +83,21 @@ def build_groups(works: list[Work], processor: Processor, group_by: str | None, 
             children.setdefault(top.key.lower(), []).append(work)
 
     items = to_csl_json(works)
-    # the style's subsequent-author-substitute ("———") refers to the preceding entry in the
-    # style's order, which grouping and nesting change: not applied in reading lists yet
-    entries = processor.bibliography(items, output, substitute_authors=False)
+    order = {k.lower(): i for i, k in enumerate(processor.order(items))}
+
+    def shown(work: Work) -> list[Work]:
+        """The work and, under it, its translations and editions (chronologically), as listed."""
+        kids = sorted(children.get(work.key.lower(), []), key=_chronological)
+        return [work] + [w for kid in kids for w in shown(kid)]
+
+    grouped: dict[str, list[Work]] = {}
+    for root in sorted(roots, key=lambda w: order[w.key.lower()]):
+        grouped.setdefault(_group_key(root, group_by), []).append(root)
+    keys = [k for k in _order(group_by) if k in grouped] + sorted(k for k in grouped if k not in _order(group_by))
+    # the style's subsequent-author-substitute ("———" for the names of the preceding entry)
+    # follows the entries as listed, nesting included, and restarts with each group
+    runs = [[w.key for root in grouped[k] for w in shown(root)] for k in keys]
+    entries = processor.bibliography(items, output, runs=runs)
     formatted = {e.key.lower(): e.text for e in entries}
     # a work the style keeps out of bibliographies (Chicago: letters, unarchived manuscripts) is
     # listed in the style's first-note form, where the style itself would cite it
@@ -93,18 +105,13 @@ def build_groups(works: list[Work], processor: Processor, group_by: str | None, 
     for key in entries.omitted:
         note = processor.citations([by_key[key.lower()]], [[Cite(key)]], output)
         formatted[key.lower()] = note[0].text
-    order = {k: i for i, k in enumerate(formatted)}
 
     def item(work: Work, label: str | None) -> Item:
         kids = sorted(children.get(work.key.lower(), []), key=_chronological)
         return Item(work, formatted[work.key.lower()], label,
                     [item(k, _label(k, lib)) for k in kids])
 
-    grouped: dict[str, list[Item]] = {}
-    for root in sorted(roots, key=lambda w: order[w.key.lower()]):
-        grouped.setdefault(_group_key(root, group_by), []).append(item(root, None))
-    keys = [k for k in _order(group_by) if k in grouped] + sorted(k for k in grouped if k not in _order(group_by))
-    return [Group(_heading(k, group_by), grouped[k]) for k in keys]
+    return [Group(_heading(k, group_by), [item(root, None) for root in grouped[k]]) for k in keys]
 
 
 def _chronological(work: Work) -> tuple:

@@ -93,3 +93,104 @@ def test_a_style_given_as_xml_text_lists_omitted_works_in_note_form(lib):
                                  group_by=None, library=lib)
     assert "- Serge, Victor. Résistance." in text
     assert "- Victor Serge, “L’An II de la révolution russe,” unpublished manuscript" in text
+
+
+HAND_MADE = """
+@book{doe1930a,
+  entrysubtype = {novel},
+  author = {Doe, John},
+  title = {Alpha},
+  date = {1930},
+  publisher = {Rieder},
+  keywords = {novel},
+}
+@book{doe1931b,
+  entrysubtype = {novel},
+  author = {Doe, John},
+  title = {Beta},
+  date = {1931},
+  publisher = {Rieder},
+  keywords = {novel},
+}
+@book{roe1932c,
+  entrysubtype = {novel},
+  author = {Roe, Jane},
+  title = {Gamma},
+  date = {1932},
+  publisher = {Rieder},
+  keywords = {novel},
+}
+@book{doe1930d,
+  author = {Doe, John},
+  title = {Delta},
+  date = {1930},
+  publisher = {Grasset},
+  keywords = {poetry},
+}
+@book{doe1930e,
+  author = {Doe, John},
+  title = {Epsilon},
+  date = {1930},
+  publisher = {Grasset},
+  keywords = {poetry},
+}
+"""
+
+
+@pytest.fixture
+def hand_made(write_bib):
+    return sergebib.load(write_bib(HAND_MADE))
+
+
+def test_repeated_authors_are_dashed_within_each_group(hand_made):
+    # MLA asks for "———" in place of the preceding entry's names; in a reading list the first entry
+    # of each group shows the names again
+    text = sergebib.reading_list(list(hand_made), style="modern-language-association", output="text",
+                                 library=hand_made)
+    assert text.splitlines() == [
+        "Novels", "------",
+        "- Doe, John. Alpha. Rieder, 1930.",
+        "- ———. Beta. Rieder, 1931.",
+        "- Roe, Jane. Gamma. Rieder, 1932.",
+        "",
+        "Poetry", "------",
+        "- Doe, John. Delta. Grasset, 1930.",
+        "- ———. Epsilon. Grasset, 1930.",
+    ]
+
+
+def test_year_suffixes_for_two_works_of_one_author_and_year(hand_made):
+    text = sergebib.reading_list(list(hand_made), style="apa", output="text", library=hand_made)
+    # the bibliography's suffixes (1930a, 1930b, 1930c in APA's order), shown in every group
+    assert "- Doe, J. (1930a). Alpha. Rieder." in text
+    assert "- Doe, J. (1930b). Delta. Grasset." in text
+    assert "- Doe, J. (1930c). Epsilon. Grasset." in text
+    assert "- Doe, J. (1931). Beta. Rieder." in text
+
+
+@pytest.fixture(scope="module")
+def serge_1930s(lib):
+    return lib.find(keyword="serge", year=(1930, 1932))
+
+
+def test_bundled_reading_lists_name_serge_in_full_and_dash_repeats(lib, serge_1930s):
+    mla = sergebib.reading_list(serge_1930s, style="modern-language-association", output="text", library=lib)
+    novels = mla.split("Novels\n------\n")[1].split("\n\n")[0].splitlines()
+    assert novels == ["- Serge, Victor. Les Hommes dans la prison. Rieder, 1930.",
+                      "- ———. Naissance de notre force. Rieder, 1931.",
+                      "- ———. Ville conquise. Rieder, 1932."]
+    # every group starts with the names in full
+    groups = [g.split("\n", 2)[2].splitlines() for g in mla.split("\n\n") if g.count("\n") > 1]
+    assert len(groups) > 2 and not any(lines[0].startswith("- ———") for lines in groups)
+    chicago = sergebib.reading_list(serge_1930s, style="chicago-notes-bibliography", output="text", library=lib)
+    assert "- Serge, Victor. Les Hommes dans la prison. Rieder, 1930." in chicago
+
+
+def test_bundled_reading_list_gives_serges_works_of_one_year_suffixes(lib, serge_1930s):
+    # Serge's works of 1930 and of 1932 share author and year: author-date styles tell them apart
+    apa = sergebib.reading_list(serge_1930s, style="apa", output="text", library=lib)
+    assert "- Serge, V. (1930a). L’An I de la révolution russe. Librairie du Travail." in apa
+    assert "- Serge, V. (1930b). Les Hommes dans la prison. Rieder." in apa
+    assert "- Serge, V. (1932b). Ville conquise. Rieder." in apa
+    chicago = sergebib.reading_list(serge_1930s, style="chicago-author-date", output="text", library=lib)
+    assert "- Serge, Victor. 1930b. Les Hommes dans la prison. Rieder." in chicago

@@ -176,27 +176,34 @@ class Processor:
         return bib, known
 
     def bibliography(self, items: list[dict[str, Any]], output: str = "text",
-                     keys: Sequence[str] | None = None, *, substitute_authors: bool = True) -> Entries:
+                     keys: Sequence[str] | None = None, *, substitute_authors: bool = True,
+                     runs: Sequence[Sequence[str]] | None = None) -> Entries:
         """The items the style puts in a bibliography, in its order (see `Entries.omitted`):
         all `items`, or only those whose ids are in `keys` (the works cited in a document).
 
         The style's subsequent-author-substitute ("———" for the names of the preceding entry)
-        follows this order; a caller that shows the entries in another order passes
-        `substitute_authors=False`."""
+        follows this order. A caller that shows the entries in groups passes `runs` (each group's
+        ids in the order shown, instead of `keys`): the entries then come in that order, and the
+        substitution restarts with each run (the first entry of a group always shows its names);
+        year suffixes stay those of the whole bibliography. `substitute_authors=False` turns the
+        substitution off."""
         if not self.has_bibliography:
             raise StyleError(f"style '{self.name}' defines no bibliography")
+        if runs is not None:
+            keys = [key for run in runs for key in run]
         bib, known = self._sorted(items, keys)
         disambiguate(self.style, bib, citations=False)
+        shown = [bib.items] if runs is None else _runs(bib.items, runs)
         # our Layout (extensions.layout) returns None for an item that renders to nothing,
         # where citeproc-py would drop it unnamed, so keys and entries stay paired
         layout = self.style.root.bibliography.layout
         layout.substitute_authors = substitute_authors
         try:
-            texts = layout.render_bibliography(bib.items)
+            texts = [text for run in shown for text in layout.render_bibliography(run)]
         finally:
             del layout.substitute_authors
         entries, omitted = [], []
-        for item, rendered in zip(bib.items, texts, strict=True):
+        for item, rendered in zip([item for run in shown for item in run], texts, strict=True):
             if rendered is None:
                 omitted.append(known[item.key])
                 continue
@@ -243,6 +250,12 @@ class Processor:
 
 
 _NS = {"cs": "http://purl.org/net/xbiblio/csl"}
+
+
+def _runs(items: list, runs: Sequence[Sequence[str]]) -> list[list]:
+    """citeproc-py's registered items, in the given runs of ids."""
+    by_key = {item.key.lower(): item for item in items}
+    return [[by_key[key.lower()] for key in run if key.lower() in by_key] for run in runs]
 
 
 def _citation_item(cite: Cite) -> CitationItem:

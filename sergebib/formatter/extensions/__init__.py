@@ -17,11 +17,12 @@ from .conditions import ElseIf, If, StyleElement
 from .dates import Date, DatePart, read_dates
 from .disambiguation import disambiguate
 from .display import Layout, _Displayed
+from .grouping import Name
 from .lookups import CitationItem, Lookups, Macro, unoptimised
 from .markup import RICH_FORMATTER, _NormalFormatting, mark_data
-from .names import Name, Names
+from .names import Names
 from .numbers import Number
-from .sorting import Key
+from .sorting import Key, Sort
 from .substitute import Substitute, SuppressesSubstituted
 from .terms import TermCapitals
 from .text import CountsVariables, Group, Label, Term, Text
@@ -37,7 +38,8 @@ _CSL_NS = "http://purl.org/net/xbiblio/csl"
 OVERRIDES: dict[str, type] = {"name": Name, "date": Date, "style": StyleElement, "if": If, "else-if": ElseIf,
                               "text": Text, "layout": Layout, "key": Key, "names": Names,
                               "date-part": DatePart, "number": Number, "label": Label,
-                              "group": Group, "macro": Macro, "substitute": Substitute, "term": Term}
+                              "group": Group, "macro": Macro, "substitute": Substitute, "term": Term,
+                              "sort": Sort}
 # the elements that render variables also suppress those already substituted (see substitute.py)
 # and count the variables they print (for cs:group, see text.py)
 _MIXINS: dict[str, tuple[type, ...]] = {tag: (CountsVariables, SuppressesSubstituted)

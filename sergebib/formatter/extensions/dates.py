@@ -8,6 +8,7 @@ from citeproc.string import String
 
 from .common import RENDERING
 from .markup import _Seamed
+from .sorting import date_sort_key, in_sort_key
 
 _DATE_UNITS = ("year", "month", "day")
 
@@ -119,6 +120,9 @@ class Date(_Seamed, model.Date):
         return super().process(item, variable, *args, **kwargs)
 
     def process(self, item, variable=None, *args, **kwargs):  # noqa: ANN001, ANN201
+        # in a macro rendered as a sort key, a date is its YYYYMMDD key (sorting.date_sort_key)
+        if in_sort_key():
+            return date_sort_key(self, item, variable)
         # the first rendering of "issued" in a cite or entry carries the year-suffix (see
         # assign_year_suffixes), unless the style places it with cs:text
         state = RENDERING.get()

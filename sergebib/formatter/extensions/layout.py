@@ -10,6 +10,7 @@ from citeproc.string import String
 from .common import RENDERING
 from .conditions import track_position
 from .disambiguation import _letter_index
+from .grouping import probe_names, substitute_names
 from .markup import RESET_MARKS, SEAM
 from .punctuation import _SEAM_NOISE, _merge_punctuation, merge_at_seams, settle_spaces
 from .quotes import mark_affix, settle_quotes, typeset_quotes
@@ -237,10 +238,10 @@ class Layout(model.Layout):
 
         CSL 1.0.2, "Reference Grouping" / subsequent-author-substitute: "If set, the value of
         this attribute replaces names in a bibliographic entry that also occur in the preceding
-        entry." With the default rule "complete-all", "when all rendered names of the name
-        variable match those in the preceding bibliographic entry, the value ... replaces the
-        entire name list (including punctuation and terms like "et al" and "and"), but not the
-        affixes set on the cs:names element." The other rules are not implemented yet."""
+        entry. ... Substitution is limited to the names of the first cs:names element rendered."
+        The names are compared as rendered, by the rule of subsequent-author-substitute-rule
+        (complete-all, complete-each, partial-each, partial-first; see grouping.substitute_names).
+        The items are one run: a caller showing entries in groups renders each group apart."""
         piq = self._punctuation_in_quote()
         bibliography = self.getparent()
         substitute = bibliography.get("subsequent-author-substitute")
@@ -262,10 +263,11 @@ class Layout(model.Layout):
                 continue
             text = str(rendered[0])
             names = state.get("names")
-            if names and substitute is not None and rule == "complete-all" and names == previous and names in text:
+            current = probe_names(self, item) if names and substitute is not None else None
+            if current is not None and previous is not None and names in text:
                 at = text.index(names)
-                text = text[:at] + substitute + text[at + len(names):]
-            previous = names
+                text = text[:at] + substitute_names(names, current, previous, rule, substitute) + text[at + len(names):]
+            previous = current
             out.append(self._finish(text, piq))
         return out
 

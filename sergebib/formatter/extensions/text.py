@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 
 from citeproc import model
+from citeproc.source import VariableError
 from citeproc.string import MixedString, NoCase, String
 
 from .common import RENDERING
 from .markup import QUOTE_CLOSE, QUOTE_OPEN, _Seamed, mark_data
 from .numbers import PageRanges
+from .sorting import labels_left_out
 from .text_case import title_case
 
 _LOCATOR_RANGE = re.compile(r"\s*[-\u2013]\s*")
@@ -86,6 +88,17 @@ class Text(_Seamed, PageRanges, model.Text):
         return _LOCATOR_RANGE.sub("\u2013", value)
 
     def process(self, item, context=None, **kwargs):  # noqa: ANN001, ANN201
+        # CSL 1.0.2, "Sorting": the name options of cs:key "affect all names generated via macros
+        # called by cs:key", also through macros those call; citeproc-py dropped the options at a
+        # cs:text macro call (the same options carry Layout's probe of the names rendered)
+        if kwargs.get("sort_options") is not None and "macro" in self.attrib:
+            try:
+                language = item.reference.language[:2]
+            except VariableError:
+                language = self.get_root().get("default-locale", "en")[:2]
+            macro = self.get_macro(self.get("macro"))
+            where = self if context is None else context
+            return macro.render(item, where, sort_options=kwargs["sort_options"]), language
         # a cs:text value is read like field text (rich text and quotation marks), as citeproc-js
         # reads it; affixes are printed as written
         before = _counts()
@@ -118,6 +131,10 @@ class Label(_Seamed, model.Label):
         # CSL 1.0.2, "Label": the term of the variable is printed "only if the selected variable
         # is non-empty"; citeproc-py printed a label ("p.") for an item without the variable.
         # (A label inside cs:names is given its variable by cs:names, which renders names.)
+        # CSL 1.0.2, "Sorting Macros": "When sorting by name variables rendered within the macro,
+        # any cs:label elements are excluded from the sort key values."
+        if variable is not None and labels_left_out():
+            return None
         if variable is None:
             name = self.get("variable", "")
             if name == "locator":

@@ -1,0 +1,84 @@
+"""subsequent-author-substitute and its rules (sergebib.formatter.extensions.grouping): CSL 1.0.2
+"Reference Grouping", names compared as each entry renders them."""
+
+import pytest
+
+from sergebib.formatter import Processor
+
+NAME = ('<name and="symbol" delimiter=", " delimiter-precedes-last="never" delimiter-precedes-et-al="never" '
+        'et-al-min="4" et-al-use-first="2"/>')
+
+
+def style(rule: str | None, names: str = NAME, dash: str = "---") -> str:
+    rule_attribute = f' subsequent-author-substitute-rule="{rule}"' if rule else ""
+    return f"""<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><id/><title/><updated>2024-01-01T00:00:00+00:00</updated></info>
+  <citation><layout><text variable="title"/></layout></citation>
+  <bibliography subsequent-author-substitute="{dash}"{rule_attribute}>
+    <layout suffix="."><group delimiter=". "><names variable="author">{names}<label form="short" prefix=" "/>
+      <substitute><names variable="editor"/><text variable="title"/></substitute></names>
+      <date variable="issued"><date-part name="year"/></date></group></layout>
+  </bibliography>
+</style>"""
+
+
+def person(family: str) -> dict:
+    return {"family": family, "given": ""}
+
+
+# The example of CSL 1.0.2, "Reference Grouping". Its partial-each and partial-first results keep
+# "Doe" in 2001, 2003 and 2005, which its rule text does not ("Matching starts with the first name,
+# and continues up to the first mismatch"): here the rule text is followed.
+AUTHORS = [["Doe"], ["Doe"], ["Doe", "Johnson", "Williams"], ["Doe", "Smith"], ["Doe", "Stevens", "Miller"],
+           ["Doe", "Stevens", "Miller"], ["Doe", "Williams", "Brown", "Jones"], ["Doe", "Williams", "Brown", "Jones"]]
+ITEMS = [{"id": str(n), "type": "book", "author": [person(a) for a in authors], "issued": {"date-parts": [[year]]}}
+         for n, (authors, year) in enumerate(zip(AUTHORS, range(1999, 2007), strict=True))]
+
+
+@pytest.mark.parametrize(("rule", "expected"), [
+    (None, ["Doe. 1999.", "---. 2000.", "Doe, Johnson & Williams. 2001.", "Doe & Smith. 2002.",
+            "Doe, Stevens & Miller. 2003.", "---. 2004.", "Doe, Williams et al. 2005.", "---. 2006."]),
+    ("complete-each", ["Doe. 1999.", "---. 2000.", "Doe, Johnson & Williams. 2001.", "Doe & Smith. 2002.",
+                       "Doe, Stevens & Miller. 2003.", "---, --- & ---. 2004.", "Doe, Williams et al. 2005.",
+                       "---, --- et al. 2006."]),
+    ("partial-each", ["Doe. 1999.", "---. 2000.", "---, Johnson & Williams. 2001.", "--- & Smith. 2002.",
+                      "---, Stevens & Miller. 2003.", "---, --- & ---. 2004.", "---, Williams et al. 2005.",
+                      "---, --- et al. 2006."]),
+    ("partial-first", ["Doe. 1999.", "---. 2000.", "---, Johnson & Williams. 2001.", "--- & Smith. 2002.",
+                       "---, Stevens & Miller. 2003.", "---, Stevens & Miller. 2004.", "---, Williams et al. 2005.",
+                       "---, Williams et al. 2006."]),
+])
+def test_the_four_rules(rule, expected):
+    assert [e.text for e in Processor(style(rule)).bibliography(ITEMS)] == expected
+
+
+def test_a_label_is_not_a_name():
+    # test suite sort_SeparateAuthorsAndOthers: "Doe, John." then "--- ed." (the editor
+    # substituted for the author, with its label)
+    doe = [{"family": "Doe", "given": "John"}]
+    items = [{"id": "a", "type": "book", "author": doe, "issued": {"date-parts": [[2001]]}},
+             {"id": "b", "type": "book", "editor": doe, "issued": {"date-parts": [[2002]]}}]
+    xml = style(None, '<name name-as-sort-order="first" sort-separator=", "/>')
+    assert [e.text for e in Processor(xml).bibliography(items)] == ["Doe, John. 2001.", "--- ed. 2002."]
+
+
+def test_a_substituted_title_is_compared_too():
+    # test suite name_SubstitutePartialEach: no author, the title stands in and is replaced
+    items = [{"id": "a", "type": "book", "title": "Title One"}, {"id": "b", "type": "book", "title": "Title One"}]
+    assert [e.text for e in Processor(style("partial-each")).bibliography(items)] == ["Title One.", "---."]
+
+
+def test_names_that_only_look_alike_are_kept():
+    # the names as rendered are compared, not a piece of the entry's text: "Doe" is not "Doe & Smith"
+    items = [{"id": "a", "type": "book", "author": [person("Doe"), person("Smith")],
+              "issued": {"date-parts": [[2001]]}},
+             {"id": "b", "type": "book", "author": [person("Doe")], "issued": {"date-parts": [[2002]]}}]
+    assert [e.text for e in Processor(style(None)).bibliography(items)] == ["Doe & Smith. 2001.", "Doe. 2002."]
+
+
+def test_runs_restart_the_substitution():
+    # a caller showing entries in groups: the first entry of each group shows its names
+    entries = Processor(style(None)).bibliography(ITEMS, runs=[["0", "1"], ["4", "5", "2"]])
+    assert [e.text for e in entries] == ["Doe. 1999.", "---. 2000.", "Doe, Stevens & Miller. 2003.", "---. 2004.",
+                                         "Doe, Johnson & Williams. 2001."]
+    assert [e.key for e in entries] == ["0", "1", "4", "5", "2"]
