@@ -19,12 +19,12 @@ from .disambiguation import disambiguate
 from .layout import Layout
 from .macros import Macro, _MacroLookup
 from .markup import RICH_FORMATTER, mark_data
-from .names import Name, Names
+from .names import Name, Names, read_names
 from .numbers import Number
 from .sorting import Key
 from .text import Group, Label, Text
 
-__all__ = ["RICH_FORMATTER", "Style", "disambiguate", "mark_data", "read_dates"]
+__all__ = ["RICH_FORMATTER", "Style", "disambiguate", "mark_data", "read_dates", "read_names"]
 
 # --- element overrides -------------------------------------------------------------------------
 # citeproc-py builds a style's element objects through an lxml class lookup keyed by tag name.

@@ -5,14 +5,291 @@ from __future__ import annotations
 import re
 
 from citeproc import model
+from citeproc.source import Name as _SourceName
+from citeproc.string import String
 
+from ..richtext import SENTINELS
 from .common import inherited
-from .markup import _Seamed
+from .markup import DATA_DQ, DATA_SQ, _Seamed
 
 _GIVEN_TOKEN = re.compile(r"[^\s.]+\.?")
 
+# --- reading CSL-JSON names ----------------------------------------------------------------------
+# CSL 1.0.2, "Name Particles": "Western names frequently contain one or more name particles (e.g.
+# "de" in the Dutch name "W. de Koning"). These name particles can be either kept or dropped
+# when only the surname is shown ... [as the] non-dropping-particle [or] dropping-particle".
+# CSL-JSON items often carry particles inside "family" ("van Gogh") or "given" ("Alexander
+# von"), and suffixes after a comma in "given" ("John, III"; "John,! Jr." for a suffix printed
+# after a comma). citeproc-js, the suite's reference, splits them out (its name parsing); so do we,
+# on the way in (read_names): lowercase words at the start of "family" (or words joined to it by
+# an apostrophe or hyphen: "d'Aubignac", "al-One") are the non-dropping particle; lowercase words
+# at the end of "given" the dropping particle. A family name in double quotes is kept whole
+# ("\"van Happel\""), and nothing is parsed where the item gives particles itself, has no given
+# name, or sets "parse-names": false.
+_APOSTROPHES = "'\u2019\u02bb" + DATA_SQ
+_JOINING = _APOSTROPHES + "-"  # a particle ending so is written against the family name
+_FAMILY_CHUNK = re.compile(f"^([^ ]+(?:[-{_APOSTROPHES}]| ) *)(.+)$", re.S)
+_SUFFIX_COMMA = re.compile(r"\s*,!*\s*")
+_MARKS = "".join(SENTINELS) + DATA_DQ + DATA_SQ
 
-class Name(model.Name):
+
+def _is_particle(chunk: str) -> bool:
+    """A chunk starting (after apostrophes, hyphens and spaces) with a lowercase letter."""
+    core = chunk.lstrip(_JOINING + " " + "".join(SENTINELS))
+    return bool(core) and core[0].upper() != core[0]
+
+
+def _split_family(family: str) -> tuple[str, str]:
+    """"van der Vlist" -> ("van der", "Vlist"); "d'Aubignac" -> ("d'", "Aubignac")."""
+    found, rest = "", family
+    while (match := _FAMILY_CHUNK.match(rest)) and _is_particle(match.group(1)):
+        found, rest = found + match.group(1), match.group(2)
+    particle = found.strip()
+    if found.endswith(" ") and particle.endswith(tuple(_APOSTROPHES)):
+        particle += " "  # "d' Aubignac" keeps its space
+    return particle, rest
+
+
+def _split_given(given: str) -> tuple[str, str]:
+    """"Alexander von" -> ("Alexander", "von")."""
+    words = given.split(" ")
+    dropped: list[str] = []
+    while len(words) > 1 and words[-1] and _is_particle(words[-1]):
+        dropped.insert(0, words.pop())
+    return " ".join(words), " ".join(dropped)
+
+
+def parse_name(name: dict) -> None:
+    """Particles and suffix of one CSL-JSON name, split out in place (see above)."""
+    family, given = name.get("family"), name.get("given")
+    if "literal" in name or not isinstance(family, str) or str(name.get("parse-names", "")).lower() in ("false", "0"):
+        return
+    if len(family) > 1 and family[0] == family[-1] and family[0] in ('"', DATA_DQ):
+        name["family"] = family[1:-1]
+        return
+    if not given or not isinstance(given, str) or name.get("non-dropping-particle") or name.get("static-particles"):
+        return
+    particle, rest = _split_family(family)
+    if particle:
+        name["non-dropping-particle"], name["family"] = particle, rest
+    comma = _SUFFIX_COMMA.search(given)
+    if comma and not name.get("suffix"):
+        if "!" in comma.group():
+            name["comma-suffix"] = True
+        name["suffix"], given = given[comma.end():], given[:comma.start()]
+        name["given"] = given
+    if not name.get("dropping-particle"):
+        given, particle = _split_given(given)
+        if particle:
+            name["given"], name["dropping-particle"] = given, particle
+
+
+def read_names(source: object) -> None:
+    """Every personal name of every item parsed as citeproc-js reads CSL-JSON names."""
+    for reference in source.values():
+        for value in reference.values():
+            if isinstance(value, list):
+                for name in value:
+                    if isinstance(name, _SourceName):
+                        parse_name(name)
+
+
+# --- rendering a name list -----------------------------------------------------------------------
+# CSL 1.0.2 "Romanesque names": names in non-Latin scripts (no letter of the Latin, Greek,
+# Cyrillic, Hebrew, Arabic or Thai alphabets in the family name) are written family name first,
+# without a space ("我妻栄"), as citeproc-js does; with a Latin given name, family first with a space.
+_ROMANESQUE = re.compile("[a-zA-Z\u0e01-\u0e5b\u00c0-\u017f\u0370-\u03ff\u0400-\u052f\u0590-\u05d4"
+                         "\u05d6-\u05ff\u1f00-\u1fff\u0600-\u06ff\u200c\u200d\u200e\u0218-\u021b\u202a-\u202e]")
+
+
+def _join(parts: list[str | None], separator: str) -> str:
+    return separator.join(p for p in parts if p)
+
+
+def _with_particle(particle: str | None, family: str | None) -> str:
+    """A non-dropping particle ending in an apostrophe or hyphen is written against the family name
+    ("d’Aubignac", "al-One")."""
+    if particle and family and particle.endswith(tuple(_JOINING)):
+        return particle + family
+    return _join([particle, family], " ")
+
+
+class _NameList(model.Name):
+    """cs:name's rendering of a name list: et-al, delimiters, "and", name order and name-part
+    formatting, as CSL 1.0.2 "Name" specifies (citeproc-py's own `process` is replaced)."""
+
+    def _explicit(self, name: str, context: object, sort_options: dict | None) -> str | None:
+        """An inheritable name option as set by the style (cs:key, cs:name, cs:citation or
+        cs:bibliography, cs:style), None where the style leaves it unset."""
+        if sort_options and name in sort_options:
+            return sort_options[name]
+        if self.get(name) is not None:
+            return self.get(name)
+        found = (self if context is None else context).xpath_search(
+            "./ancestor-or-self::*[self::cs:citation or self::cs:bibliography][1]")
+        if found and found[0].get(name) is not None:
+            return found[0].get(name)
+        return self.get_root().get(name)
+
+    def _subsequent(self, item: object, context: object) -> bool:
+        where = self if context is None else context
+        if not where.xpath_search("./ancestor-or-self::cs:citation"):
+            return False
+        imposed = item.get("position") if hasattr(item, "get") else None
+        if imposed:
+            return imposed != "first"
+        tracked = item.get("tracked") if hasattr(item, "get") else None
+        return bool(tracked) and "first" not in tracked
+
+    def _et_al_limits(self, item: object, context: object, sort_options: dict | None) -> tuple[int, int | None]:
+        # CSL 1.0.2, "Name" / et-al-min, et-al-use-first: "Use of these two attributes enables
+        # et-al abbreviation" (both must be set: citeproc-js does not truncate when only
+        # et-al-min is); et-al-subsequent-min, -use-first: "If used, the values of these
+        # attributes replace those of et-al-min and et-al-use-first for subsequent cites".
+        minimum = self._explicit("et-al-min", context, sort_options)
+        first = self._explicit("et-al-use-first", context, sort_options)
+        if self._subsequent(item, context):
+            minimum = self._explicit("et-al-subsequent-min", context, sort_options) or minimum
+            first = self._explicit("et-al-subsequent-use-first", context, sort_options) or first
+        return int(minimum or 0), None if first is None else int(first)
+
+    def process(self, item, variable, context=None, sort_options=None, **kwargs):  # noqa: ANN001, ANN201
+        names = list(item.reference.get(variable) or [])
+
+        def option(name: str) -> object:
+            return self.get_option(name, context, sort_options)
+
+        minimum, use_first = self._et_al_limits(item, context, sort_options)
+        truncated = bool(minimum) and use_first is not None and len(names) >= minimum and use_first < len(names)
+        shown = names[:use_first] if truncated else names
+        if option("form") == "count":
+            return len(shown)
+        if not shown:
+            # et-al-use-first="0": nothing is rendered (citeproc-js)
+            return None
+        # CSL 1.0.2, "Name" / et-al-use-last: "When set to "true" ... the name list is truncated
+        # to the first et-al-use-first names, followed by the delimiter, an ellipsis character,
+        # and the last name of the original list. This only applies if the original name list
+        # has at least two more names than the truncated name list."
+        use_last = truncated and option("et-al-use-last") and len(names) - len(shown) >= 2
+        order = option("name-as-sort-order")
+        inverted = [order == "all" or (order == "first" and i == 0) for i in range(len(shown))]
+        rendered = [self._one_name(name, inv, item, context, sort_options)
+                    for name, inv in zip(shown, inverted, strict=True)]
+        delimiter = option("delimiter")
+        if use_last:
+            last = self._one_name(names[-1], order == "all", item, context, sort_options)
+            ellipsis = self.unicode_character("horizontal ellipsis")
+            return delimiter.join(rendered) + delimiter + ellipsis + " " + last
+        if truncated:
+            et_al = self.et_al()
+            if not et_al:
+                return delimiter.join(rendered)
+            # delimiter-precedes-et-al: "contextual" (default): the delimiter is only used for
+            # name lists truncated to two or more names; "after-inverted-name": only after a
+            # name inverted by name-as-sort-order; "always"; "never"
+            rule = option("delimiter-precedes-et-al")
+            before = self._precedes(rule, len(rendered) >= 2, inverted[-1])
+            return delimiter.join(rendered) + (delimiter if before else " ") + et_al
+        and_ = option("and")
+        if and_ is None or len(rendered) < 2:
+            return delimiter.join(rendered)
+        # "and": "Specifies the delimiter between the second to last and last name of the names
+        # in a name variable"; delimiter-precedes-last: "contextual" (default): the delimiter is
+        # only used for lists of three or more names; "after-inverted-name"; "always"; "never"
+        term = self.get_single_term(name="and") if and_ == "text" else self.preformat("&")
+        before = self._precedes(option("delimiter-precedes-last"), len(rendered) >= 3, inverted[-2])
+        return (delimiter.join(rendered[:-1]) + (delimiter if before else " ") + str(term) + " "
+                + rendered[-1])
+
+    @staticmethod
+    def _precedes(rule: str, contextual: bool, after_inverted: bool) -> bool:
+        return (rule == "always" or (rule == "contextual" and contextual)
+                or (rule == "after-inverted-name" and after_inverted))
+
+    def _parts(self) -> dict[str, model.Name_Part]:
+        return {part.get("name"): part for part in self.findall("cs:name-part", self.nsmap)}
+
+    def _one_name(self, name: dict, inverted: bool, item: object, context: object,
+                  sort_options: dict | None) -> str:
+        """One name in the order and form the options ask for."""
+        parts = self._parts()
+
+        # CSL 1.0.2, "Name-part Formatting": "The cs:name-part element ... may carry formatting
+        # and text-case attributes ... [name="given"] affects given and dropping-particle,
+        # [name="family"] affects family and non-dropping-particle". Each is formatted on its own
+        # ("<b>de</b> <b>Gaulle</b>"), and affixes go around the whole block of the name part.
+        def decorate(part: str, text: str | None) -> str | None:
+            element = parts.get(part)
+            if not text or element is None:
+                return text
+            return str(element.format(element.case(String(text))))
+
+        def affixed(part: str, text: str) -> str:
+            element = parts.get(part)
+            if not text or element is None:
+                return text
+            return element.get("prefix", "") + text + element.get("suffix", "")
+
+        if "literal" in name:
+            # a literal name is formatted as a family name (as citeproc-py did, and citeproc-js)
+            return affixed("family", decorate("family", name["literal"]))
+        given, family = name.get("given"), name.get("family")
+        dropping, particle = name.get("dropping-particle"), name.get("non-dropping-particle")
+        suffix = name.get("suffix")
+        initialize_with = self.get_option("initialize-with", context, sort_options)
+        if given and initialize_with is not None:
+            given = self.initialize(given, initialize_with, context)
+        short = self.get_option("form", context, sort_options) == "short"
+        if short:
+            given = dropping = suffix = None
+        demote = self.get_root().get("demote-non-dropping-particle", "display-and-sort")
+        if sort_options and sort_options.get("name-as-sort-order") == "all":
+            # sort keys (cs:key): citeproc-js sorts "van Gogh" under G unless demotion is
+            # "never"; apostrophes in particles do not count ("’t Hooft" sorts as "t Hooft")
+            dropping, particle = (p.translate({ord(c): None for c in _APOSTROPHES}) if p else p
+                                  for p in (dropping, particle))
+            if demote == "never":
+                head = _join([_join([particle, family, dropping], " "), given], self.get_option(
+                    "sort-separator", context, sort_options))
+            else:
+                head = _join([family, _join([given, dropping, particle], " ")],
+                             self.get_option("sort-separator", context, sort_options))
+            return _join([head, suffix], " ")
+        g, d = decorate("given", given), decorate("given", dropping)
+        f, n = decorate("family", family), decorate("family", particle)
+        plain_family = "".join(c for c in family or "" if c not in _MARKS)
+        if not _ROMANESQUE.search(plain_family):
+            plain_given = "".join(c for c in given or "" if c not in _MARKS)
+            latin_given = bool(plain_given) and bool(_ROMANESQUE.match(plain_given))
+            return _join([n, f, g], " " if latin_given else "")
+        if short:
+            return affixed("family", _with_particle(n, f))
+        if inverted:
+            # CSL 1.0.2, "Name" / name-as-sort-order: "the name is rendered in the "family,
+            # given" order", with demote-non-dropping-particle: "display-and-sort" (default):
+            # "the non-dropping-particle is demoted ... in inverted names ("Gogh, Vincent
+            # van")"; "never", "sort-only": it stays with the family name ("van Gogh, Vincent").
+            # sort-separator: "Sets the delimiter for name-parts that have switched positions".
+            separator = self.get_option("sort-separator", context, sort_options)
+            if demote == "display-and-sort":
+                head, tail = f, _join([g, d, n], " ")
+            else:
+                head, tail = _with_particle(n, f), _join([g, d], " ")
+            return _join([_join([affixed("family", head), affixed("given", tail)], separator), suffix], separator)
+        # CSL 1.0.2, "Name Particles": displayed names read "[given] [dropping-particle]
+        # [non-dropping-particle] [family] [suffix]"; a dropping particle ending in an apostrophe
+        # or hyphen joins the family name ("d’Aubignac"), as in citeproc-js. A suffix follows a
+        # comma where the name asks for it ("comma-suffix": "Doe, Jr.").
+        if d and not n and dropping.endswith(tuple(_JOINING)):
+            f, d = d + (f or ""), None
+        block = _join([d, _with_particle(n, f)], " ")
+        comma = str(name.get("comma-suffix", "")).lower() in ("true", "1")
+        block = _join([block, suffix], ", " if comma else " ")
+        return _join([affixed("given", g), affixed("family", block)], " ")
+
+
+class Name(_NameList):
     def initialize(self, given: str, mark: str, context: object) -> str:
         # CSL 1.0.2, "Name" attributes, initialize-with: "When set, given names are converted to
         # initials. The attribute value is added after each initial ("." results in "J.J.
