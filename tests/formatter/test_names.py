@@ -101,3 +101,63 @@ def test_subsequent_cites_use_the_subsequent_et_al_options():
         {"family": "Harper", "given": "Katie"}, {"family": "Clutterbuck", "given": "Emmanuel"}]}]
     texts = [e.text for e in Processor(csl).citations(items, [[Cite("a")], [Cite("a")]])]
     assert texts == ["John Doe, Jane Roe, Katie Harper, Emmanuel Clutterbuck", "John Doe et al."]
+
+
+def test_count_adds_up_the_names_of_all_variables():
+    # name_AuthorEditorCount: form="count" counts the names shown after et-al truncation
+    csl = style('<name form="count"/>', names="").replace('variable="author"', 'variable="author editor"')
+    csl = csl.replace("<citation>", '<citation et-al-min="4" et-al-use-first="3">')
+    people = [{"family": f"F{n}", "given": "G"} for n in range(6)]
+    assert cite(csl, *people[:4], editor=people[4:]) == "5"
+
+
+def test_initials_keep_markup_and_two_letter_initials():
+    # name_InTextMarkupInitialize, name_LongAbbreviation, name_LowercaseSurnameSuffix
+    sorted_initials = style('<name name-as-sort-order="all" sort-separator=", " initialize-with=". "/>',
+                            bibliography=True)
+    assert entry(sorted_initials, {"family": "<b>Doe</b>", "given": "<b>John</b> Quiggly"}) == \
+        "<b>Doe</b>, <b>J.</b> Q."
+    assert cite(style('<name initialize-with="."/>'), {"family": "Tserendorj", "given": "TSerendorjiin"}) == \
+        "Ts. Tserendorj"
+    assert cite(style('<name initialize-with=""/>'), {"family": "Chen", "given": "Guo-ping"}) == "G Chen"
+
+
+def test_an_apostrophe_in_a_particle_is_typographic():
+    # name_ParticlesDemoteNonDroppingNever
+    csl = style('<name name-as-sort-order="all"/>', ' demote-non-dropping-particle="never"')
+    assert cite(csl, {"family": "'t Familyname", "given": "Givenname"}) == "’t Familyname, Givenname"
+
+
+def test_the_and_term_is_spaced_only_beside_letters_of_spaced_scripts():
+    # name_HebrewAnd: the Hebrew "ו" (with a punctuation space) joins the names around it
+    csl = style('<name and="text"/>').replace("<citation>", '<locale><terms><term name="and">ו\u2008</term>'
+                                              '</terms></locale><citation>')
+    assert cite(csl, {"family": "תפוח"}, {"family": "תפוז"}) == "תפוחו\u2008תפוז"
+
+
+def test_hyphenated_name_variables_are_rendered():
+    # name_EtAlWithCombined: citeproc-py never found collection-editor (nor container-author,
+    # original-author, ...); a non-Latin et-al term follows the names without a space
+    csl = style('<name delimiter="、" et-al-min="2" et-al-use-first="1"/><et-al/>').replace(
+        'variable="author"', 'variable="collection-editor"').replace(
+        'class="note"', 'class="note" default-locale="zh-TW"')
+    items = [{"id": "a", "type": "book", "collection-editor": [
+        {"family": "Zither", "given": "Ziggy"}, {"family": "Yoda", "given": "Yossarian"}]}]
+    assert Processor(csl).citations(items, [[Cite("a")]])[0].text == "Ziggy Zither等"
+
+
+def test_literal_and_lone_given_names_are_kept_as_written():
+    # name_DelimiterAfterInverted: a literal name is not inverted, so no delimiter before "&";
+    # name_OnlyGivenname: a name with no family name is not initialized
+    csl = style('<name name-as-sort-order="all" and="symbol" initialize-with=". " '
+                'delimiter-precedes-last="after-inverted-name"/>')
+    assert cite(csl, {"literal": "Australian Government Productivity Commission"},
+                {"literal": "New Zealand Productivity Commission"}) == \
+        "Australian Government Productivity Commission &amp; New Zealand Productivity Commission"
+    assert cite(style('<name initialize-with="."/>'), {"given": "Banksy"}) == "Banksy"
+
+
+def test_a_spacing_affix_replaces_the_space_between_given_and_family():
+    # name_WithNonBreakingSpace
+    csl = style('<name><name-part name="given" suffix="&#160;"/></name>')
+    assert cite(csl, {"family": "Doe", "given": "John"}) == "John\u00a0Doe"

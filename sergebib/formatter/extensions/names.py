@@ -84,20 +84,37 @@ def parse_name(name: dict) -> None:
             name["given"], name["dropping-particle"] = given, particle
 
 
+def _apostrophes(name: dict) -> None:
+    # a straight single quote in a particle is an apostrophe ("’t Hooft", "in ’t Veld"), never
+    # an opening quotation mark (citeproc-js)
+    for key in ("non-dropping-particle", "dropping-particle"):
+        if isinstance(name.get(key), str):
+            name[key] = name[key].replace(DATA_SQ, "\u2019")
+
+
 def read_names(source: object) -> None:
-    """Every personal name of every item parsed as citeproc-js reads CSL-JSON names."""
+    """Every personal name of every item parsed as citeproc-js reads CSL-JSON names.
+
+    citeproc-py stores variables under Python names ("collection_editor") but cs:names looks
+    them up as the style writes them ("collection-editor"), so hyphenated name variables
+    (container-author, collection-editor, original-author, ...) were never rendered; each is
+    also given under its CSL name."""
     for reference in source.values():
-        for value in reference.values():
-            if isinstance(value, list):
+        for key, value in list(reference.items()):
+            if isinstance(value, list) and any(isinstance(name, _SourceName) for name in value):
                 for name in value:
                     if isinstance(name, _SourceName):
                         parse_name(name)
+                        _apostrophes(name)
+                if "_" in key:
+                    reference[key.replace("_", "-")] = value
 
 
 # --- rendering a name list -----------------------------------------------------------------------
-# CSL 1.0.2 "Romanesque names": names in non-Latin scripts (no letter of the Latin, Greek,
-# Cyrillic, Hebrew, Arabic or Thai alphabets in the family name) are written family name first,
-# without a space ("我妻栄"), as citeproc-js does; with a Latin given name, family first with a space.
+# CSL 1.0.2, "Name-part Order", non-Latin and non-Cyrillic names: "[family] [given]", whatever
+# the options. citeproc-js takes a name to be such when its family name has no letter of the
+# Latin, Greek, Cyrillic, Hebrew, Arabic or Thai alphabets, and writes it without a space
+# ("我妻栄"), or with one where the given name is in one of those scripts.
 _ROMANESQUE = re.compile("[a-zA-Z\u0e01-\u0e5b\u00c0-\u017f\u0370-\u03ff\u0400-\u052f\u0590-\u05d4"
                          "\u05d6-\u05ff\u1f00-\u1fff\u0600-\u06ff\u200c\u200d\u200e\u0218-\u021b\u202a-\u202e]")
 
@@ -109,7 +126,7 @@ def _join(parts: list[str | None], separator: str) -> str:
 def _with_particle(particle: str | None, family: str | None) -> str:
     """A non-dropping particle ending in an apostrophe or hyphen is written against the family name
     ("d’Aubignac", "al-One")."""
-    if particle and family and particle.endswith(tuple(_JOINING)):
+    if particle and family and particle.rstrip().endswith(tuple(_JOINING)):
         return particle + family
     return _join([particle, family], " ")
 
@@ -173,7 +190,9 @@ class _NameList(model.Name):
         # has at least two more names than the truncated name list."
         use_last = truncated and option("et-al-use-last") and len(names) - len(shown) >= 2
         order = option("name-as-sort-order")
-        inverted = [order == "all" or (order == "first" and i == 0) for i in range(len(shown))]
+        # a literal name (an institution) is never inverted
+        inverted = [(order == "all" or (order == "first" and i == 0)) and "literal" not in name
+                    for i, name in enumerate(shown)]
         rendered = [self._one_name(name, inv, item, context, sort_options)
                     for name, inv in zip(shown, inverted, strict=True)]
         delimiter = option("delimiter")
@@ -190,16 +209,23 @@ class _NameList(model.Name):
             # name inverted by name-as-sort-order; "always"; "never"
             rule = option("delimiter-precedes-et-al")
             before = self._precedes(rule, len(rendered) >= 2, inverted[-1])
-            return delimiter.join(rendered) + (delimiter if before else " ") + et_al
+            plain = "".join(c for c in str(et_al) if c not in _MARKS)
+            space = " " if _ROMANESQUE.match(plain[:1]) else ""  # "Zither等" (citeproc-js)
+            return delimiter.join(rendered) + (delimiter if before else space) + et_al
         and_ = option("and")
         if and_ is None or len(rendered) < 2:
             return delimiter.join(rendered)
         # "and": "Specifies the delimiter between the second to last and last name of the names
         # in a name variable"; delimiter-precedes-last: "contextual" (default): the delimiter is
         # only used for lists of three or more names; "after-inverted-name"; "always"; "never"
-        term = self.get_single_term(name="and") if and_ == "text" else self.preformat("&")
+        term = str(self.get_single_term(name="and") if and_ == "text" else self.preformat("&"))
         before = self._precedes(option("delimiter-precedes-last"), len(rendered) >= 3, inverted[-2])
-        return (delimiter.join(rendered[:-1]) + (delimiter if before else " ") + str(term) + " "
+        # as in citeproc-js, the term is set off by spaces only on a side where it has a letter
+        # of a spaced script (or "&"): the Hebrew "ו" joins the names around it
+        plain = "".join(c for c in term if c not in _MARKS)
+        space_before = " " if plain[:1] == "&" or _ROMANESQUE.match(plain[:1]) else ""
+        space_after = " " if plain[-1:] in (".", ";", ":", "&") or _ROMANESQUE.match(plain[-1:]) else ""
+        return (delimiter.join(rendered[:-1]) + (delimiter if before else space_before) + term + space_after
                 + rendered[-1])
 
     @staticmethod
@@ -238,7 +264,7 @@ class _NameList(model.Name):
         dropping, particle = name.get("dropping-particle"), name.get("non-dropping-particle")
         suffix = name.get("suffix")
         initialize_with = self.get_option("initialize-with", context, sort_options)
-        if given and initialize_with is not None:
+        if given and family and initialize_with is not None:  # a lone given name ("Banksy") stays whole
             given = self.initialize(given, initialize_with, context)
         short = self.get_option("form", context, sort_options) == "short"
         if short:
@@ -286,7 +312,10 @@ class _NameList(model.Name):
         block = _join([d, _with_particle(n, f)], " ")
         comma = str(name.get("comma-suffix", "")).lower() in ("true", "1")
         block = _join([block, suffix], ", " if comma else " ")
-        return _join([affixed("given", g), affixed("family", block)], " ")
+        given_block, family_block = affixed("given", g), affixed("family", block)
+        if given_block and family_block and (given_block[-1].isspace() or family_block[0].isspace()):
+            return given_block + family_block  # an affix already spaces them (suffix="&#160;")
+        return _join([given_block, family_block], " ")
 
 
 class Name(_NameList):
@@ -304,7 +333,10 @@ class Name(_NameList):
         # true) the parts of "Jean-Paul" become "J.-P.".
         full = inherited(self, "initialize", "true") != "false"
         if self.get_option("initialize-with-hyphen", context) and "-" in given:
-            return "-".join(self._initials(part, mark, full).rstrip() for part in given.split("-"))
+            parts = given.split("-")
+            if full:  # a lowercase part is dropped with its hyphen ("Guo-ping" -> "G.", citeproc-js)
+                parts = parts[:1] + [p for p in parts[1:] if not _is_particle(p)]
+            return "-".join(self._initials(part, mark, full).rstrip() for part in parts)
         return self._initials(given.replace("-", " "), mark, full)
 
     def process(self, item, variable, context=None, sort_options=None, **kwargs):  # noqa: ANN001, ANN201
@@ -328,18 +360,24 @@ class Name(_NameList):
         previous_initial = False
         for token in _GIVEN_TOKEN.findall(given):
             core = token.rstrip(".")
-            if not core:
+            # formatting marks around a name ("<b>John</b>") stay around its initial ("<b>J.</b>")
+            body = core.strip("".join(SENTINELS))
+            lead, trail = core[:core.index(body)] if body else "", core[core.index(body) + len(body):] if body else ""
+            if not body:
                 continue
-            if token.endswith(".") or (len(core) == 1 and core.isupper()):
-                unit, initial = core, True
-            elif core[0].isupper() and full:
-                unit, initial = core[0], True
+            if token.endswith(".") or (len(body) == 1 and body.isupper()):
+                unit, initial = body, True
+            elif body[0].isupper() and full:
+                # a name written with two capitals ("TSerendorjiin") keeps both in its initial
+                # ("Ts."), as citeproc-js does for Mongolian names
+                two = len(body) > 2 and body[1].isupper() and body[2].islower()
+                unit, initial = body[0] + body[1].lower() if two else body[0], True
             else:
                 unit, initial = core, False
             if initial:
                 if out and not previous_initial:
                     out += " "
-                out += unit + mark
+                out += lead + unit + mark.rstrip() + trail + mark[len(mark.rstrip()):]
             else:
                 if out and not out.endswith(" "):
                     out += " "
@@ -349,6 +387,18 @@ class Name(_NameList):
 
 
 class Names(_Seamed, model.Names):
+    def process(self, item, names_context=None, context=None, **kwargs):  # noqa: ANN001, ANN201
+        # CSL 1.0.2, "Name" / form="count": "returns the total number of names that would
+        # otherwise be rendered by the use of the cs:names element (taking into account
+        # name truncation)", over all its variables (citeproc-py joined the counts as text)
+        name = (self if names_context is None else names_context).name
+        if name is not None and name.get("form", "") == "count":
+            total = sum(name.process(item, role, context=context, sort_options=kwargs.get("sort_options")) or 0
+                        for role in self.get("variable").split() if item.reference.get(role))
+            if total:
+                return str(total)
+        return super().process(item, names_context, context, **kwargs)
+
     def render(self, item, *args, **kwargs):  # noqa: ANN001, ANN201
         # The first cs:names element rendered in a bibliography entry records its names (without
         # its affixes) for subsequent-author-substitute (Layout.render_bibliography).
