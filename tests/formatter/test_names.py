@@ -161,3 +161,17 @@ def test_a_spacing_affix_replaces_the_space_between_given_and_family():
     # name_WithNonBreakingSpace
     csl = style('<name><name-part name="given" suffix="&#160;"/></name>')
     assert cite(csl, {"family": "Doe", "given": "John"}) == "John\u00a0Doe"
+
+
+def test_names_in_a_sort_key_are_compared_without_the_and_term():
+    # sort_WithAndInOneEntry: "Colaresi, Rasler, and Thompson" sorts before "Colaresi and Thompson"
+    csl = """<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><id/><title/><updated>2024-01-01T00:00:00+00:00</updated></info>
+  <macro name="author"><names variable="author"><name form="short" and="text" delimiter=", "/></names></macro>
+  <citation><sort><key macro="author"/></sort><layout delimiter="; "><text macro="author"/></layout></citation>
+</style>"""
+    items = [{"id": "a", "type": "book", "author": [{"family": "Colaresi"}, {"family": "Thompson"}]},
+             {"id": "b", "type": "book", "author": [{"family": "Colaresi"}, {"family": "Rasler"},
+                                                    {"family": "Thompson"}]}]
+    text = Processor(csl).citations(items, [[Cite("a"), Cite("b")]])[0].text
+    assert text == "Colaresi, Rasler, and Thompson; Colaresi and Thompson"

@@ -213,6 +213,11 @@ class _NameList(model.Name):
             space = " " if _ROMANESQUE.match(plain[:1]) else ""  # "Zither等" (citeproc-js)
             return delimiter.join(rendered) + (delimiter if before else space) + et_al
         and_ = option("and")
+        if sort_options and sort_options.get("name-as-sort-order") == "all":
+            # CSL 1.0.2 "Sorting": a macro key renders its names with name-as-sort-order "all";
+            # citeproc-js joins them with spaces, without delimiter or "and" term (which would
+            # sort "Colaresi and Thompson" before "Colaresi, Rasler, and Thompson")
+            return " ".join(rendered)
         if and_ is None or len(rendered) < 2:
             return delimiter.join(rendered)
         # "and": "Specifies the delimiter between the second to last and last name of the names
