@@ -20,14 +20,14 @@ from .display import Layout, _Displayed
 from .grouping import Name
 from .lookups import CitationItem, Lookups, Macro, unoptimised
 from .markup import RICH_FORMATTER, _NormalFormatting, mark_data
-from .names import Names
+from .names import Names, read_names
 from .numbers import Number
 from .sorting import Key, Sort
 from .substitute import Substitute, SuppressesSubstituted
 from .terms import TermCapitals
 from .text import CountsVariables, Group, Label, Term, Text
 
-__all__ = ["RICH_FORMATTER", "CitationItem", "Style", "disambiguate", "mark_data", "read_dates"]
+__all__ = ["RICH_FORMATTER", "CitationItem", "Style", "disambiguate", "mark_data", "read_dates", "read_names"]
 
 # --- element overrides -------------------------------------------------------------------------
 # citeproc-py builds a style's element objects through an lxml class lookup keyed by tag name.

@@ -21,13 +21,11 @@ _PROBE_OPTIONS = {"and": None, "delimiter-precedes-et-al": "never"}
 
 
 class Name(_Name):
-    def join(self, strings, default_delimiter=""):  # noqa: ANN001, ANN201
+    def rendered_names(self, names: list[str]) -> None:
         # while probed, the names of a list are recorded one by one (see probe_names)
         probed = _PROBED.get()
         if probed is not None:
-            strings = [s for s in strings if s is not None]
-            probed.append([str(s) for s in strings])
-        return super().join(strings, default_delimiter)
+            probed.append([str(s) for s in names if s is not None])
 
 
 @contextmanager
