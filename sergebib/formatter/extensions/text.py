@@ -6,11 +6,11 @@ from citeproc import model
 from citeproc.string import MixedString, NoCase, String
 
 from .markup import QUOTE_CLOSE, QUOTE_OPEN, _Seamed, mark_data
-from .numbers import PageRanges
+from .numbers import NUMERIC_VARIABLES, PageRanges, Superscripted, is_plural
 from .text_case import title_case
 
 
-class Text(_Seamed, PageRanges, model.Text):
+class Text(Superscripted, _Seamed, PageRanges, model.Text):
     def quote(self, string):  # noqa: ANN001, ANN201
         # CSL 1.0.2, "Formatting" / quotes: wrapped in quotation marks, which Layout typesets
         # (typeset_quotes, then settle_quotes for punctuation-in-quote)
@@ -24,6 +24,16 @@ class Text(_Seamed, PageRanges, model.Text):
         if self.get("variable") == "first-reference-note-number":
             note = item.get("first_note")
             return None if note is None else str(note)
+        # CSL 1.0.2, "Number Variables": a numeric variable rendered by cs:text is read as numbers
+        # too (ranges with an en dash, see PageRanges._process), as citeproc-js reads it
+        variable = self.get("variable")
+        if variable in NUMERIC_VARIABLES and variable not in ("page", "page-first") and self.get("form") != "short":
+            repressed = context.get_layout().repressed
+            if self.tag in repressed and variable in repressed[self.tag]:
+                return None
+            if variable == "locator":
+                return self._process(item.locator.identifier, item.locator.label)
+            return self._process(item.reference[variable.replace("-", "_")], variable)
         return super()._variable(item, context)
 
     def process(self, item, context=None, **kwargs):  # noqa: ANN001, ANN201
@@ -47,7 +57,7 @@ class Text(_Seamed, PageRanges, model.Text):
                             for t, (_, protected) in zip(cased, segments, strict=True)])
 
 
-class Label(_Seamed, model.Label):
+class Label(Superscripted, _Seamed, model.Label):
     def process(self, item, variable=None, plural=None, context=None, **kwargs):  # noqa: ANN001, ANN201
         # CSL 1.0.2, "Label": the term of the variable is printed "only if the selected variable
         # is non-empty"; citeproc-py printed a label ("p.") for an item without the variable.
@@ -60,6 +70,19 @@ class Label(_Seamed, model.Label):
             elif not item.reference.get(name.replace("-", "_")):
                 return None
         return super().process(item, variable, plural, context, **kwargs)
+
+    def _is_plural(self, item) -> bool:  # noqa: ANN001
+        # CSL 1.0.2, "Label": plural "when it contains multiple numbers (e.g. "page 1", "pages
+        # 1-3", "volume 2", "volumes 2 & 4"), or, in the case of the "number-of-pages" and
+        # "number-of-volumes" variables, when the number is higher than 1" (see is_plural)
+        variable = self.get("variable", "")
+        value = item.locator.identifier if variable == "locator" else item.reference.get(variable.replace("-", "_"))
+        if value is None:
+            return False
+        conjunctions = ("and", str(self.get_single_term(name="and") or ""))
+        if variable.startswith("number-of"):
+            return str(value).strip().isdigit() and int(str(value)) > 1 or is_plural(value, conjunctions)
+        return is_plural(value, conjunctions)
 
 
 class Group(_Seamed, model.Group):
