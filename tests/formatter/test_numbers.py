@@ -80,3 +80,13 @@ def test_roman_page_ranges_are_not_shortened():
     csl = style('<text variable="page"/>', options=' page-range-format="chicago-16"')
     assert cite(csl, [{"id": "a", "type": "book", "page": "xxv-xxviii"}]) == "xxv–xxviii"
     assert cite(csl, [{"id": "a", "type": "book", "page": "1496-1500"}]) == "1496–500"
+
+
+def test_a_locator_with_its_own_labels_takes_no_label():
+    # citeproc-js: a locator opening with a locator term ("vol.") is printed without the label
+    csl = style('<group delimiter=", "><text variable="title"/><group delimiter=" "><label variable="locator" '
+                'form="short"/><text variable="locator"/></group></group>',
+                terms='<term name="folio" form="short">fol.</term>')
+    items = [{"id": "a", "type": "book", "title": "Book Title"}]
+    assert cite(csl, items, locator="vol. 1, fol. 186, 8 April 1544") == "Book Title, vol. 1, fol. 186, 8 April 1544"
+    assert cite(csl, items, locator="12") == "Book Title, p. 12"

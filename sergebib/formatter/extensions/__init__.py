@@ -14,7 +14,7 @@ from citeproc import frontend, model
 from lxml import etree
 
 from .conditions import ElseIf, If, StyleElement
-from .dates import Date, DatePart, read_dates
+from .dates import Date, DatePart, raw_date, read_dates
 from .disambiguation import disambiguate
 from .layout import Layout
 from .macros import Macro, _MacroLookup
@@ -24,7 +24,7 @@ from .numbers import Number
 from .sorting import Key
 from .text import Group, Label, Text
 
-__all__ = ["RICH_FORMATTER", "Style", "disambiguate", "mark_data", "read_dates"]
+__all__ = ["RICH_FORMATTER", "Style", "disambiguate", "mark_data", "raw_date", "read_dates"]
 
 # --- element overrides -------------------------------------------------------------------------
 # citeproc-py builds a style's element objects through an lxml class lookup keyed by tag name.

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from citeproc import model
 from citeproc.string import MixedString, NoCase, String
 
 from .markup import QUOTE_CLOSE, QUOTE_OPEN, _Seamed, mark_data
 from .numbers import NUMERIC_VARIABLES, PageRanges, Superscripted, is_plural
-from .text_case import title_case
+from .text_case import lower, protect_markup, title_case, upper
 
 
 class Text(Superscripted, _Seamed, PageRanges, model.Text):
@@ -48,13 +50,30 @@ class Text(Superscripted, _Seamed, PageRanges, model.Text):
         # title case by the rules above (see title_case); citeproc-py capitalized words inside
         # compounds wrongly and lowercased the last word of a title when it was a stop word.
         # As before, only English items are title-cased (CSL 1.0.2 "Non-English Items").
-        if self.get("text-case") != "title" or language != "en" or not str(text):
+        # CSL 1.0.2, "Text-case": lowercase and uppercase leave nocase spans and text in small
+        # caps, superscript or subscript as written ("a Smith pencil"), in the item's language
+        # (see upper, lower)
+        text_case = self.get("text-case")
+        if text_case in ("lowercase", "uppercase") and str(text):
+            change = upper if text_case == "uppercase" else lower
+            parts = list(text) if isinstance(text, MixedString) else [text]
+            segments = protect_markup([(str(p), isinstance(p, NoCase)) for p in parts])
+            return MixedString([NoCase(t) if protected else String(change(t, language))
+                                for t, protected in segments])
+        if text_case != "title" or language != "en" or not str(text):
             return super().case(text, language)
         parts = list(text) if isinstance(text, MixedString) else [text]
-        segments = [(str(p), isinstance(p, NoCase)) for p in parts]
+        segments = protect_markup([(str(p), isinstance(p, NoCase)) for p in parts])
         cased = title_case(segments)
         return MixedString([NoCase(t) if protected else String(t)
                             for t, (_, protected) in zip(cased, segments, strict=True)])
+
+
+# CSL 1.0.2, "Appendix III - Locators": the locator types
+LOCATOR_TYPES = ("act", "appendix", "article-locator", "book", "canon", "chapter", "column", "elocation", "equation",
+                 "figure", "folio", "issue", "line", "note", "opus", "page", "paragraph", "part", "rule", "scene",
+                 "section", "sub-verbo", "supplement", "table", "timestamp", "title-locator", "verse", "version",
+                 "volume")
 
 
 class Label(Superscripted, _Seamed, model.Label):
@@ -65,11 +84,23 @@ class Label(Superscripted, _Seamed, model.Label):
         if variable is None:
             name = self.get("variable", "")
             if name == "locator":
-                if not item.has_locator:
+                if not item.has_locator or self._labelled(str(item.locator.identifier)):
                     return None
             elif not item.reference.get(name.replace("-", "_")):
                 return None
         return super().process(item, variable, plural, context, **kwargs)
+
+    def _labelled(self, locator: str) -> bool:
+        """A locator that opens with the short term of a locator type ("vol. 1, fol. 186") carries
+        its own labels: citeproc-js then prints no label before it."""
+        head = re.match(r"^\s*([^\W\d_]+\.)\s*\d", locator)
+        if head is None:
+            return False
+        for name in LOCATOR_TYPES:
+            term = self.get_term(name, "short")
+            if term is not None and head.group(1) in (str(term.single), str(term.multiple)):
+                return True
+        return False
 
     def _is_plural(self, item) -> bool:  # noqa: ANN001
         # CSL 1.0.2, "Label": plural "when it contains multiple numbers (e.g. "page 1", "pages
