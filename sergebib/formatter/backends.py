@@ -71,9 +71,10 @@ def _superscripts() -> dict[str, str]:
 
 
 # Superscript characters (ª, ², ™, ...) are printed as superscripts of their base characters in
-# HTML and LaTeX, as citeproc-js prints them; plain text and Markdown keep the characters.
+# HTML and LaTeX, as citeproc-js prints them (each character its own superscript: "1<sup>r</sup>
+# <sup>e</sup>"); plain text and Markdown keep the characters.
 SUPERSCRIPTS = _superscripts()
-_SUPERSCRIPT_CHARS = re.compile(f"[{''.join(SUPERSCRIPTS)}]+")
+_SUPERSCRIPT_CHARS = re.compile(f"[{''.join(SUPERSCRIPTS)}]")
 
 
 def _lift_superscripts(text: str, escape: Callable[[str], str], tags: tuple[str, str], inside: bool) -> str:

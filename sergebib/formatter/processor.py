@@ -16,7 +16,7 @@ from citeproc import Citation, CitationStylesBibliography, Locator
 from citeproc.source.json import CiteProcJSON
 
 from . import backends, richtext
-from .extensions import RICH_FORMATTER, CitationItem, Style, disambiguate, mark_data, read_dates, read_names
+from .extensions import RICH_FORMATTER, CitationItem, Style, disambiguate, mark_data, raw_date, read_dates, read_names
 from .styles import resolve_style
 
 # CSL variables citeproc-py accepts; anything else (our `custom`, `keyword`) is not passed.
@@ -38,6 +38,21 @@ def _data(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _data(v) for k, v in value.items()}
     return value
+
+
+# CSL-JSON's older (Zotero) names of two variables, which citeproc-js reads: "journalAbbreviation"
+# is "container-title-short" and "shortTitle" is "title-short" (CSL 1.0.2 "Appendix IV - Variables":
+# the short forms rendered by form="short")
+_ALIASES = {"journalAbbreviation": "container-title-short", "shortTitle": "title-short"}
+
+
+def _aliased(item: dict[str, Any]) -> dict[str, Any]:
+    """The item with its variables under their CSL names, and its dates given as strings read."""
+    out = {k: raw_date(v) if isinstance(v, dict) and "raw" in v else v for k, v in item.items() if k not in _ALIASES}
+    for old, new in _ALIASES.items():
+        if old in item and new not in item:
+            out[new] = item[old]
+    return out
 
 
 @dataclass(frozen=True)
@@ -145,8 +160,8 @@ class Processor:
     def _source(self, items: list[dict[str, Any]]) -> tuple[CiteProcJSON, dict[str, str]]:
         # an item without a type (CSL-JSON requires one, citeproc-js tolerates its absence) is
         # given the empty type, which no `type` condition matches; citeproc-py would crash
-        clean = [{"type": "", **{k: _data(v) if k not in _LITERAL else v for k, v in item.items() if k not in _SKIP}}
-                 for item in items]
+        clean = [{"type": "", **{k: _data(v) if k not in _LITERAL else v for k, v in _aliased(item).items()
+                                 if k not in _SKIP}} for item in items]
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             source = CiteProcJSON(clean)

@@ -14,7 +14,7 @@ from citeproc import frontend, model
 from lxml import etree
 
 from .conditions import ElseIf, If, StyleElement
-from .dates import Date, DatePart, read_dates
+from .dates import Date, DatePart, raw_date, read_dates
 from .disambiguation import disambiguate
 from .display import Layout, _Displayed
 from .grouping import Name
@@ -27,7 +27,8 @@ from .substitute import Substitute, SuppressesSubstituted
 from .terms import TermCapitals
 from .text import CountsVariables, Group, Label, Term, Text
 
-__all__ = ["RICH_FORMATTER", "CitationItem", "Style", "disambiguate", "mark_data", "read_dates", "read_names"]
+__all__ = ["RICH_FORMATTER", "CitationItem", "Style", "disambiguate", "mark_data", "raw_date", "read_dates",
+           "read_names"]
 
 # --- element overrides -------------------------------------------------------------------------
 # citeproc-py builds a style's element objects through an lxml class lookup keyed by tag name.

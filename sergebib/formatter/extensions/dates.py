@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from citeproc import model
 from citeproc.source import DateRange
 from citeproc.string import String
@@ -76,6 +78,25 @@ def render_range(element, date_range, show_parts, context):  # noqa: ANN001, ANN
     middle = joiner.join(low_text) + String(delimiter) + joiner.join(high_text)
     pieces = [t for _, t in head] + [middle] + [t for _, t in tail]
     return joiner.join(pieces).rstrip() if len(pieces) > 1 else middle
+
+
+_RAW = re.compile(r"^(-?\d{1,4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
+
+
+def raw_date(value: dict) -> dict:
+    """A CSL-JSON date given as a string to be parsed ("raw") -> its "date-parts" (ISO 8601 dates
+    and ranges: "1999-06", "1999/2001"), or else a "literal" date, printed as written (CSL-JSON
+    schema: "raw", "literal"; citeproc-js prints an unparsed string as it stands). citeproc-py
+    read neither and printed nothing."""
+    if value.get("date-parts") or "literal" in value or not isinstance(value.get("raw"), str):
+        return value
+    out = {k: v for k, v in value.items() if k not in ("raw", "date-parts")}
+    ends = [_RAW.match(part.strip()) for part in value["raw"].split("/")]
+    if 1 <= len(ends) <= 2 and all(ends):
+        out["date-parts"] = [[int(x) for x in end.groups() if x] for end in ends]
+    else:
+        out["literal"] = value["raw"]
+    return out
 
 
 def read_dates(source: object) -> None:

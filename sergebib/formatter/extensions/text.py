@@ -10,9 +10,9 @@ from citeproc.string import MixedString, NoCase, String
 
 from .common import RENDERING
 from .markup import QUOTE_CLOSE, QUOTE_OPEN, _Seamed, mark_data
-from .numbers import PageRanges
+from .numbers import NUMERIC_VARIABLES, PageRanges, is_plural
 from .sorting import labels_left_out
-from .text_case import title_case
+from .text_case import lower, protect_markup, title_case, upper
 
 _LOCATOR_RANGE = re.compile(r"\s*[-\u2013]\s*")
 
@@ -72,6 +72,16 @@ class Text(_Seamed, PageRanges, model.Text):
             return None if note is None else str(note)
         if self.get("variable") == "locator" and item.has_locator:
             return self._locator(item)
+        # CSL 1.0.2, "Number Variables": a numeric variable rendered by cs:text is read as numbers
+        # too (ranges with an en dash, see PageRanges._process), as citeproc-js reads it
+        variable = self.get("variable")
+        if variable in NUMERIC_VARIABLES and variable not in ("page", "page-first") and self.get("form") != "short":
+            repressed = context.get_layout().repressed
+            if self.tag in repressed and variable in repressed[self.tag]:
+                return None
+            if variable == "locator":
+                return self._process(item.locator.identifier, item.locator.label)
+            return self._process(item.reference[variable.replace("-", "_")], variable)
         return super()._variable(item, context)
 
     def _locator(self, item):  # noqa: ANN001, ANN202
@@ -117,13 +127,30 @@ class Text(_Seamed, PageRanges, model.Text):
         # title case by the rules above (see title_case); citeproc-py capitalized words inside
         # compounds wrongly and lowercased the last word of a title when it was a stop word.
         # As before, only English items are title-cased (CSL 1.0.2 "Non-English Items").
-        if self.get("text-case") != "title" or language != "en" or not str(text):
+        # CSL 1.0.2, "Text-case": lowercase and uppercase leave nocase spans and text in small
+        # caps, superscript or subscript as written ("a Smith pencil"), in the item's language
+        # (see upper, lower)
+        text_case = self.get("text-case")
+        if text_case in ("lowercase", "uppercase") and str(text):
+            change = upper if text_case == "uppercase" else lower
+            parts = list(text) if isinstance(text, MixedString) else [text]
+            segments = protect_markup([(str(p), isinstance(p, NoCase)) for p in parts])
+            return MixedString([NoCase(t) if protected else String(change(t, language))
+                                for t, protected in segments])
+        if text_case != "title" or language != "en" or not str(text):
             return super().case(text, language)
         parts = list(text) if isinstance(text, MixedString) else [text]
-        segments = [(str(p), isinstance(p, NoCase)) for p in parts]
+        segments = protect_markup([(str(p), isinstance(p, NoCase)) for p in parts])
         cased = title_case(segments)
         return MixedString([NoCase(t) if protected else String(t)
                             for t, (_, protected) in zip(cased, segments, strict=True)])
+
+
+# CSL 1.0.2, "Appendix III - Locators": the locator types
+LOCATOR_TYPES = ("act", "appendix", "article-locator", "book", "canon", "chapter", "column", "elocation", "equation",
+                 "figure", "folio", "issue", "line", "note", "opus", "page", "paragraph", "part", "rule", "scene",
+                 "section", "sub-verbo", "supplement", "table", "timestamp", "title-locator", "verse", "version",
+                 "volume")
 
 
 class Label(_Seamed, model.Label):
@@ -138,23 +165,39 @@ class Label(_Seamed, model.Label):
         if variable is None:
             name = self.get("variable", "")
             if name == "locator":
-                if not item.has_locator:
+                if not item.has_locator or self._labelled(str(item.locator.identifier)):
                     return None
             elif not item.reference.get(name.replace("-", "_")):
                 return None
         return super().process(item, variable, plural, context, **kwargs)
 
-    def _is_plural(self, item):  # noqa: ANN001, ANN202
-        # a locator with an escaped hyphen ("327\-30") is one number (see Text._locator)
-        if self.get("variable") == "locator" and "\\-" in str(item.locator.identifier):
+    def _labelled(self, locator: str) -> bool:
+        """A locator that opens with the short term of a locator type ("vol. 1, fol. 186") carries
+        its own labels: citeproc-js then prints no label before it."""
+        head = re.match(r"^\s*([^\W\d_]+\.)\s*\d", locator)
+        if head is None:
             return False
-        # CSL 1.0.2, "Label" / plural: for number-of-pages and number-of-volumes, plural when the
-        # number is greater than one (citeproc-py read the number from the cite, not the item,
-        # and the label was lost)
-        if self.get("variable", "").startswith("number-of"):
-            value = str(item.reference.get(self.get("variable").replace("-", "_")) or "")
-            return value.isdigit() and int(value) > 1
-        return super()._is_plural(item)
+        for name in LOCATOR_TYPES:
+            term = self.get_term(name, "short")
+            if term is not None and head.group(1) in (str(term.single), str(term.multiple)):
+                return True
+        return False
+
+    def _is_plural(self, item) -> bool:  # noqa: ANN001
+        # CSL 1.0.2, "Label": plural "when it contains multiple numbers (e.g. "page 1", "pages
+        # 1-3", "volume 2", "volumes 2 & 4"), or, in the case of the "number-of-pages" and
+        # "number-of-volumes" variables, when the number is higher than 1" (see is_plural)
+        variable = self.get("variable", "")
+        # a locator with an escaped hyphen ("327\\-30") is one number (see Text._locator)
+        if variable == "locator" and "\\-" in str(item.locator.identifier):
+            return False
+        value = item.locator.identifier if variable == "locator" else item.reference.get(variable.replace("-", "_"))
+        if value is None:
+            return False
+        conjunctions = ("and", str(self.get_single_term(name="and") or ""))
+        if variable.startswith("number-of"):
+            return str(value).strip().isdigit() and int(str(value)) > 1 or is_plural(value, conjunctions)
+        return is_plural(value, conjunctions)
 
 
 class Group(_Seamed, model.Group):
