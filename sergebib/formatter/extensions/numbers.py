@@ -61,6 +61,6 @@ class PageRanges:
 
 
 class Number(_Seamed, PageRanges, model.Number):
-    pass
+    _nested_affixes = False  # citeproc-js prints a number's affixes as written
 
 

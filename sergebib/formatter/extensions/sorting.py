@@ -6,10 +6,25 @@ import re
 
 from citeproc import model
 
-from .markup import _CLOSERS, _OPENERS, DATA_DQ, DATA_SQ, QUOTE_CLOSE, QUOTE_IN, QUOTE_OPEN, QUOTE_OUT, SEAM
+from .markup import (
+    _CLOSERS,
+    _OPENERS,
+    AFFIX_CLOSE,
+    AFFIX_OPEN,
+    DATA_DQ,
+    DATA_SQ,
+    QUOTE_CLOSE,
+    QUOTE_IN,
+    QUOTE_OPEN,
+    QUOTE_OUT,
+    SEAM,
+    plain_affix_parens,
+)
 
 _SORT_NOISE = re.compile(
     f"[{QUOTE_IN}{QUOTE_OUT}{QUOTE_OPEN}{QUOTE_CLOSE}{DATA_DQ}{DATA_SQ}{_OPENERS}{_CLOSERS}{SEAM}]")
+
+_NOISY = re.compile(f"{_SORT_NOISE.pattern}|[{AFFIX_OPEN}{AFFIX_CLOSE}]")
 
 
 class Key(model.Key):
@@ -17,6 +32,8 @@ class Key(model.Key):
         # sort keys rendered through macros, or taken from field text, must not carry our
         # quotation and formatting sentinels
         keys = super().sort_keys(items, context)
-        return [_SORT_NOISE.sub("", str(k)) if k is not None and _SORT_NOISE.search(str(k)) else k for k in keys]
+        # (the parentheses of affixes are printed as written: see nest_affix_parens)
+        return [plain_affix_parens(_SORT_NOISE.sub("", str(k))) if k is not None and _NOISY.search(str(k)) else k
+                for k in keys]
 
 

@@ -11,6 +11,11 @@ from .text_case import title_case
 
 
 class Text(_Seamed, PageRanges, model.Text):
+    @property
+    def _nested_affixes(self) -> bool:  # type: ignore[override]
+        # a cs:text macro is a group to citeproc-js, whose affixes it checks for nesting
+        return "macro" in self.attrib
+
     def quote(self, string):  # noqa: ANN001, ANN201
         # CSL 1.0.2, "Formatting" / quotes: wrapped in quotation marks, which Layout typesets
         # (typeset_quotes, then settle_quotes for punctuation-in-quote)
@@ -48,6 +53,8 @@ class Text(_Seamed, PageRanges, model.Text):
 
 
 class Label(_Seamed, model.Label):
+    _nested_affixes = False  # citeproc-js prints a label's affixes as written
+
     def process(self, item, variable=None, plural=None, context=None, **kwargs):  # noqa: ANN001, ANN201
         # CSL 1.0.2, "Label": the term of the variable is printed "only if the selected variable
         # is non-empty"; citeproc-py printed a label ("p.") for an item without the variable.
