@@ -44,3 +44,58 @@ def test_french_spacing_narrow_no_break_space_before_high_punctuation_and_inside
                                                                output="html")
     assert note.text == ("Jean Dupont, “Victor Serge et «\u202fMonde\u202f»\u202f: une revue\u202f?,” <i>Cahiers</i>"
                          " (Paris), 1990.")
+
+
+NOTE_FIELDS = """<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><id/><title/><updated>2024-01-01T00:00:00+00:00</updated></info>
+  <citation><layout><group delimiter=". "><names variable="author"/><text variable="title"/>
+    <text variable="container-title"/><date variable="issued"><date-part name="year"/></date>
+    <text variable="type"/></group></layout></citation>
+</style>"""
+
+
+def test_variables_written_in_the_note_field_are_read():
+    # variables_ContainerTitleShort2 (CSL test suite): "container-title: ..." lines in the note;
+    # here also a name ("Family || Given"), a date, and an inline {:type: ...}
+    item = {"id": "a", "type": "book", "title": "Title", "container-title": "Kept",
+            "note": "Seen in the archive {:type: report}\nauthor: Serge || Victor\nissued: 1951-03-02\n"
+                    "container-title: Not used"}
+    [cite] = Processor(NOTE_FIELDS).citations([item], [[Cite("a")]])
+    assert cite.text == "Victor Serge. Title. Kept. 1951. report"
+
+
+LABELS = """<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0">
+  <info><id/><title/><updated>2024-01-01T00:00:00+00:00</updated></info>
+  <citation disambiguate-add-year-suffix="true"><layout delimiter="; "><text variable="citation-label"/></layout>
+  </citation>
+</style>"""
+
+
+def person(name: str) -> dict[str, str]:
+    family, given = name.rsplit(" ", 1)
+    return {"family": family, "given": given}
+
+
+def test_citation_label_is_generated_from_names_and_year_with_a_year_suffix_where_ambiguous():
+    # disambiguate_CitationLabelDefault and disambiguate_CitationLabelInData (CSL test suite)
+    items = [{"id": "1", "type": "book", "author": [person("Asthma Albert")], "issued": {"date-parts": [[1900]]}},
+             {"id": "2", "type": "book", "author": [person("Asthma Zeppo")], "issued": {"date-parts": [[1900]]}},
+             {"id": "3", "type": "book", "author": [person("Bronchitis Buffy")], "issued": {"date-parts": [[2000]]}},
+             {"id": "4", "type": "book", "author": [person("Bronchitis Buffy"), person("Cholera Cleopatra")],
+              "issued": {"date-parts": [[1998]]}},
+             {"id": "5", "type": "book", "author": [person(n) for n in ("von Dipheria Doug", "Eczema Elihugh",
+                                                                        "Flatulence Frankie", "Goiter Gus",
+                                                                        "Hiccups Harvey")],
+              "issued": {"date-parts": [[1926]]}},
+             {"id": "6", "type": "book", "citation-label": "SpiffLabel1900", "issued": {"date-parts": [[1900]]}}]
+    [cluster] = Processor(LABELS).citations(items, [[Cite(i["id"]) for i in items]])
+    assert cluster.text == "Asth00a; Asth00b; Bron00; BrCh98; DEFG26; SpiffLabel1900"
+
+
+def test_a_label_is_title_cased_in_an_english_locale_whatever_the_item_language():
+    # APA: <label form="short" prefix=", " text-case="title"/> in the translator's cs:names
+    item = {"id": "a", "type": "book", "language": "fr", "title": "The long dusk", "publisher": "Dial",
+            "author": [{"family": "Serge", "given": "Victor"}], "translator": [{"family": "Manheim", "given": "Ralph"}],
+            "issued": {"date-parts": [[1946]]}}
+    [entry] = Processor("apa").bibliography([item], output="html")
+    assert entry.text == "Serge, V. (1946). <i>The long dusk</i> (R. Manheim, Trans.). Dial."

@@ -18,7 +18,8 @@ from .quotes import settle_quotes, typeset_quotes
 class Layout(model.Layout):
     def render_children(self, item, *args, **kwargs):  # noqa: ANN001, ANN201
         # each cite and each entry is rendered here: track what it has rendered so far
-        explicit = self.get_root().xpath_search("//cs:text[@variable='year-suffix']")
+        # (a citation-label carries the year-suffix too: citeproc-js behaviour, see citation_label)
+        explicit = self.get_root().xpath_search("//cs:text[@variable='year-suffix' or @variable='citation-label']")
         suffix = None if explicit else item.reference.get("year_suffix")
         token = RENDERING.set({"suffix": suffix, "date": None})
         try:

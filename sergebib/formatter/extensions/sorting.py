@@ -6,6 +6,7 @@ import re
 
 from citeproc import model
 
+from .citation_label import citation_label
 from .markup import (
     _CLOSERS,
     _OPENERS,
@@ -29,6 +30,9 @@ _NOISY = re.compile(f"{_SORT_NOISE.pattern}|[{AFFIX_OPEN}{AFFIX_CLOSE}]")
 
 class Key(model.Key):
     def sort_keys(self, items, context):  # noqa: ANN001, ANN201
+        # a citation-label is sorted as printed, generated where the item has none (see citation_label)
+        if self.get("variable") == "citation-label":
+            return [citation_label(item.reference) for item in items]
         # sort keys rendered through macros, or taken from field text, must not carry our
         # quotation and formatting sentinels
         keys = super().sort_keys(items, context)

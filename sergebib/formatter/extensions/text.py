@@ -5,9 +5,12 @@ from __future__ import annotations
 from citeproc import model
 from citeproc.string import MixedString, NoCase, String
 
+from .citation_label import citation_label
 from .markup import QUOTE_CLOSE, QUOTE_OPEN, _Seamed, mark_data
 from .numbers import PageRanges
 from .text_case import title_case
+
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 class Text(_Seamed, PageRanges, model.Text):
@@ -29,6 +32,10 @@ class Text(_Seamed, PageRanges, model.Text):
         if self.get("variable") == "first-reference-note-number":
             note = item.get("first_note")
             return None if note is None else str(note)
+        # CSL 1.0.2 "Appendix IV": citation-label, assigned by the processor where the item has
+        # none (see citation_label); as in citeproc-js it carries the item's year-suffix
+        if self.get("variable") == "citation-label":
+            return citation_label(item.reference) + (item.reference.get("year_suffix") or "")
         return super()._variable(item, context)
 
     def process(self, item, context=None, **kwargs):  # noqa: ANN001, ANN201
@@ -67,6 +74,16 @@ class Label(_Seamed, model.Label):
             elif not item.reference.get(name.replace("-", "_")):
                 return None
         return super().process(item, variable, plural, context, **kwargs)
+
+    def case(self, text, language=None):  # noqa: ANN001, ANN201
+        # CSL 1.0.2 "Text-case" / "Non-English Items": title case "only affects English-language"
+        # text. A label prints a term of the locale, so it is English when the locale is (as
+        # citeproc-js has it: "(R. Manheim, Trans.)" in APA); citeproc-py gave it no language
+        # and never title-cased it.
+        if language is None and self.get("text-case") == "title":
+            locales = self.get_root().locales
+            language = (locales[-1].get(_XML_LANG) or "")[:2] if locales else None
+        return super().case(text, language)
 
 
 class Group(_Seamed, model.Group):
