@@ -17,6 +17,7 @@ from citeproc.source.json import CiteProcJSON
 
 from . import backends, richtext
 from .extensions import RICH_FORMATTER, CitationItem, Style, disambiguate, mark_data, raw_date, read_dates, read_names
+from .extensions.note_fields import read_note_fields
 from .styles import resolve_style
 
 # CSL variables citeproc-py accepts; anything else (our `custom`, `keyword`) is not passed.
@@ -161,7 +162,7 @@ class Processor:
         # an item without a type (CSL-JSON requires one, citeproc-js tolerates its absence) is
         # given the empty type, which no `type` condition matches; citeproc-py would crash
         clean = [{"type": "", **{k: _data(v) if k not in _LITERAL else v for k, v in _aliased(item).items()
-                                 if k not in _SKIP}} for item in items]
+                                 if k not in _SKIP}} for item in map(read_note_fields, items)]
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             source = CiteProcJSON(clean)

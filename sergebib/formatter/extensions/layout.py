@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 
 from citeproc import model
-from citeproc.string import String
+from citeproc.string import String, normalize_seam
 
 from .common import RENDERING
 from .conditions import track_position
 from .disambiguation import _letter_index
 from .grouping import probe_names, substitute_names
-from .markup import RESET_MARKS, SEAM
+from .markup import RESET_MARKS, SEAM, mark_affix_parens, nest_affix_parens, plain_affix_parens
 from .punctuation import _SEAM_NOISE, _merge_punctuation, merge_at_seams, settle_spaces
 from .quotes import mark_affix, settle_quotes, typeset_quotes
 from .terms import prefix_starts_sentence
@@ -20,7 +20,8 @@ from .terms import prefix_starts_sentence
 class Layout(model.Layout):
     def render_children(self, item, *args, **kwargs):  # noqa: ANN001, ANN201
         # each cite and each entry is rendered here: track what it has rendered so far
-        explicit = self.get_root().xpath_search("//cs:text[@variable='year-suffix']")
+        # (a citation-label carries the year-suffix too: citeproc-js behaviour, see citation_label)
+        explicit = self.get_root().xpath_search("//cs:text[@variable='year-suffix' or @variable='citation-label']")
         suffix = None if explicit else item.reference.get("year_suffix")
         # "predecessor": whether the citation has printed anything before (terms.TermCapitals)
         state = {"suffix": suffix, "date": None, "predecessor": getattr(self, "term_start", False),
@@ -39,9 +40,13 @@ class Layout(model.Layout):
     def _punctuation_in_quote(self) -> bool:
         return (self.get_locale_option("punctuation-in-quote") or "false").lower() == "true"
 
-    def _finish(self, text: str, piq: bool) -> str:
+    def _finish(self, text: str, piq: bool, citation: bool = False) -> str:
         terms = {name: str(self.get_single_term(name=name)) for name in
                  ("open-quote", "close-quote", "open-inner-quote", "close-inner-quote")}
+        # affix parentheses nested in others become brackets in the citations of note styles
+        # only (citeproc-js behaviour, see nest_affix_parens)
+        nested = citation and self.get_root().get("class") == "note"
+        text = nest_affix_parens(text) if nested else plain_affix_parens(text)
         return settle_spaces(_merge_punctuation(settle_quotes(typeset_quotes(merge_at_seams(text), terms), piq)))
 
     def render_citation(self, citation, callback):  # noqa: ANN001, ANN201
@@ -74,7 +79,7 @@ class Layout(model.Layout):
             if cite.is_bad():
                 pieces.append((callback(cite) or f"{cite.key}?", False))
         if not pieces:
-            return self._finish("", self._punctuation_in_quote())
+            return self._finish("", self._punctuation_in_quote(), citation=True)
         delimiter = self.get("delimiter", "")
         after_collapse = citation_element.get("after-collapse-delimiter", delimiter)
         # cite suffixes that end with punctuation (" is one source,")
@@ -93,8 +98,11 @@ class Layout(model.Layout):
             if any(str(before).endswith(suffix) for suffix in closing):
                 between = between.lstrip(",;.:")
             joined = joined + String(between) + piece
-        text = self.format(self.wrap(joined))
-        return self._finish(str(text) if text is not None else "", self._punctuation_in_quote())
+        # the layout's affixes, with their parentheses marked (see nest_affix_parens)
+        prefix = String(mark_affix_parens(self.get("prefix", "")))
+        affixed = prefix + normalize_seam(prefix, joined)
+        text = self.format(affixed + normalize_seam(affixed, String(mark_affix_parens(self.get("suffix", "")))))
+        return self._finish(str(text) if text is not None else "", self._punctuation_in_quote(), citation=True)
 
     def _render_cite(self, cite, suppress_names: bool = False, predecessor: bool = True):  # noqa: ANN001, ANN202
         """-> (the cite with its prefix and suffix, or None; the names its first cs:names
@@ -113,7 +121,7 @@ class Layout(model.Layout):
             del self.term_start
         if rendered is None:
             return None, None
-        prefix, suffix = (mark_affix(cite.get(name, "")) for name in ("prefix", "suffix"))
+        prefix, suffix = (mark_affix_parens(mark_affix(cite.get(name, ""))) for name in ("prefix", "suffix"))
         return prefix + rendered + suffix, state.get("names")
 
     def _collapse(self, rendered_cites: list) -> list:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from types import SimpleNamespace
 
-from citeproc.string import String
+from citeproc.string import String, normalize_seam
 
 from ..richtext import CLOSE, OPEN, mark
 
@@ -71,9 +71,54 @@ RESET_MARKS = "".join(OPEN[s] + CLOSE[s] for s in ("no-italic", "no-bold", "no-s
 SEAM = "\ue030"
 
 
+# Parentheses written in the affixes of cs:group, cs:names, cs:date and cs:text macro (the elements
+# whose affixes citeproc-js passes through its `checkNestedBrace`), in cite affixes and in the
+# citation's layout affixes are marked on the way out, so that Layout can print those nested in
+# other affix parentheses as square brackets (see nest_affix_parens); everywhere else they are
+# printed as written (plain_affix_parens).
+AFFIX_OPEN, AFFIX_CLOSE = "\ue032", "\ue033"
+
+
+def mark_affix_parens(affix: str) -> str:
+    return affix.replace("(", AFFIX_OPEN).replace(")", AFFIX_CLOSE) if affix else affix
+
+
+def plain_affix_parens(text: str) -> str:
+    return text.replace(AFFIX_OPEN, "(").replace(AFFIX_CLOSE, ")")
+
+
+def nest_affix_parens(text: str) -> str:
+    """citeproc-js behaviour (`checkNestedBrace`, for styles of class "note", in citations only),
+    after the typographic convention of the Chicago Manual of Style (6.101, "parentheses within
+    parentheses" become brackets): counted in rendering order over the affixes of a citation, an
+    affix "(" at odd nesting depth prints "[" and the ")" that closes it prints "]". Parentheses
+    in field data and in the style's text are printed as written and not counted."""
+    out, depth = [], 0
+    for char in text:
+        if char == AFFIX_OPEN:
+            out.append("[" if depth > 0 and depth % 2 else "(")
+            depth += 1
+        elif char == AFFIX_CLOSE:
+            out.append("]" if depth % 2 == 0 else ")")
+            depth -= 1
+        else:
+            out.append(char)
+    return "".join(out)
+
+
 class _Seamed:
+    # whether this element's affix parentheses are marked (see AFFIX_OPEN)
+    _nested_affixes = True
+
     def wrap(self, string):  # noqa: ANN001, ANN201
-        wrapped = super().wrap(string)
+        affixes = self.get("prefix", "") + self.get("suffix", "")
+        if string is not None and self._nested_affixes and ("(" in affixes or ")" in affixes):
+            # Affixed.wrap, with the affixes' parentheses marked
+            prefix = mark_affix_parens(self.get("prefix", ""))
+            text = prefix + normalize_seam(prefix, string)
+            wrapped = text + normalize_seam(text, mark_affix_parens(self.get("suffix", "")))
+        else:
+            wrapped = super().wrap(string)
         if wrapped is None or not str(wrapped):
             return wrapped
         return String(SEAM) + wrapped + String(SEAM)
@@ -141,6 +186,18 @@ def _paired_tags(parts: list[str]) -> dict[int, str]:
     return paired
 
 
+# citeproc-js behaviour, after French typographic convention (a narrow no-break space before the
+# high punctuation marks ; : ! ? and inside guillemets « »; source quoted in citeproc-js,
+# CSL.Output.Queue.append: "Source (;?!»«): http://en.wikipedia.org/wiki/Space_(punctuation)"):
+# in every string it renders (field values, cs:text values, cite affixes; not the style's affixes
+# and delimiters), a space before ":", ";", "?", "!" or "»" and a space after "«" become U+202F.
+_BEFORE_HIGH_PUNCTUATION = re.compile(r" ([:;?!\u00bb])")
+
+
+def french_spacing(text: str) -> str:
+    return _BEFORE_HIGH_PUNCTUATION.sub("\u202f\\1", text).replace("\u00ab ", "\u00ab\u202f")
+
+
 def mark_data(value: str) -> str:
     """Field text for citeproc-py: markup tags as formatting marks, straight quotation marks
     outside tags marked for typeset_quotes (`<span class="nocase">` stays intact)."""
@@ -159,7 +216,7 @@ def mark_data(value: str) -> str:
         elif i % 2:
             out.append(part)  # not rich text, or a tag without its pair: left as it is
         else:
-            out.append(part.replace('"', DATA_DQ).replace("'", DATA_SQ))
+            out.append(french_spacing(part).replace('"', DATA_DQ).replace("'", DATA_SQ))
     return "".join(out)
 
 _CLOSERS = "".join(CLOSE.values())

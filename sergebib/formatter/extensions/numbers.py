@@ -202,8 +202,9 @@ def long_ordinal(element: model.CitationStylesElement, number: int, gender: str 
     return None
 
 
-
 class Number(_Seamed, PageRanges, model.Number):
+    _nested_affixes = False  # citeproc-js prints a number's affixes as written
+
     def process(self, item, context=None, **kwargs):  # noqa: ANN001, ANN201
         # as citeproc-py (a missing variable raises VariableError, which suppresses the group),
         # rendered by _process above

@@ -15,7 +15,21 @@ from citeproc import DATES, NAMES, model
 from citeproc.source import DateRange, LiteralDate
 from citeproc.string import String
 
-from .markup import _CLOSERS, _OPENERS, DATA_DQ, DATA_SQ, QUOTE_CLOSE, QUOTE_IN, QUOTE_OPEN, QUOTE_OUT, SEAM
+from .citation_label import citation_label
+from .markup import (
+    _CLOSERS,
+    _OPENERS,
+    AFFIX_CLOSE,
+    AFFIX_OPEN,
+    DATA_DQ,
+    DATA_SQ,
+    QUOTE_CLOSE,
+    QUOTE_IN,
+    QUOTE_OPEN,
+    QUOTE_OUT,
+    SEAM,
+    plain_affix_parens,
+)
 from .names import Name as _Name
 
 try:  # ICU's collation (pyicu-wheels, or a PyICU built against the system's ICU)
@@ -146,19 +160,25 @@ Comparable = tuple | None
 
 
 def _text(value: object) -> str:
-    return _SORT_NOISE.sub("", str(value)).strip()
+    # (the parentheses of affixes are printed as written: see markup.nest_affix_parens)
+    return plain_affix_parens(_SORT_NOISE.sub("", str(value))).strip()
 
 
 def _date_tuple(date: Any) -> tuple:
     return ((0, int(date.get("year", 0))), (0, int(date.get("month", 0) or 0)), (0, int(date.get("day", 0) or 0)))
 
+_NOISY = re.compile(f"{_SORT_NOISE.pattern}|[{AFFIX_OPEN}{AFFIX_CLOSE}]")
+
 
 class Key(model.Key):
     def sort_keys(self, items, context):  # noqa: ANN001, ANN201
+        # a citation-label is sorted as printed, generated where the item has none (see citation_label)
+        if self.get("variable") == "citation-label":
+            return [citation_label(item.reference) for item in items]
         # sort keys rendered through macros, or taken from field text, must not carry our
         # quotation and formatting sentinels
         keys = self._raw_keys(items, context)
-        return [_text(k) if isinstance(k, str) and _SORT_NOISE.search(k) else k for k in keys]
+        return [_text(k) if isinstance(k, str) and _NOISY.search(k) else k for k in keys]
 
     def _raw_keys(self, items, context):  # noqa: ANN001, ANN202
         if "macro" not in self.attrib:

@@ -8,6 +8,7 @@ from citeproc import model
 from citeproc.source import VariableError
 from citeproc.string import MixedString, NoCase, String
 
+from .citation_label import citation_label
 from .common import RENDERING
 from .markup import QUOTE_CLOSE, QUOTE_OPEN, _Seamed, mark_data
 from .numbers import NUMERIC_VARIABLES, PageRanges, is_plural
@@ -55,8 +56,15 @@ def _only_empty_variables(before: tuple[int, int] | None) -> bool:
         return False
     return after[0] > before[0] and after[1] == before[1]
 
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
 
 class Text(_Seamed, PageRanges, model.Text):
+    @property
+    def _nested_affixes(self) -> bool:  # type: ignore[override]
+        # a cs:text macro is a group to citeproc-js, whose affixes it checks for nesting
+        return "macro" in self.attrib
+
     def quote(self, string):  # noqa: ANN001, ANN201
         # CSL 1.0.2, "Formatting" / quotes: wrapped in quotation marks, which Layout typesets
         # (typeset_quotes, then settle_quotes for punctuation-in-quote)
@@ -70,6 +78,10 @@ class Text(_Seamed, PageRanges, model.Text):
         if self.get("variable") == "first-reference-note-number":
             note = item.get("first_note")
             return None if note is None else str(note)
+        # CSL 1.0.2 "Appendix IV": citation-label, assigned by the processor where the item has
+        # none (see citation_label); as in citeproc-js it carries the item's year-suffix
+        if self.get("variable") == "citation-label":
+            return citation_label(item.reference) + (item.reference.get("year_suffix") or "")
         if self.get("variable") == "locator" and item.has_locator:
             return self._locator(item)
         # CSL 1.0.2, "Number Variables": a numeric variable rendered by cs:text is read as numbers
@@ -154,6 +166,8 @@ LOCATOR_TYPES = ("act", "appendix", "article-locator", "book", "canon", "chapter
 
 
 class Label(_Seamed, model.Label):
+    _nested_affixes = False  # citeproc-js prints a label's affixes as written
+
     def process(self, item, variable=None, plural=None, context=None, **kwargs):  # noqa: ANN001, ANN201
         # CSL 1.0.2, "Label": the term of the variable is printed "only if the selected variable
         # is non-empty"; citeproc-py printed a label ("p.") for an item without the variable.
@@ -198,6 +212,15 @@ class Label(_Seamed, model.Label):
         if variable.startswith("number-of"):
             return str(value).strip().isdigit() and int(str(value)) > 1 or is_plural(value, conjunctions)
         return is_plural(value, conjunctions)
+    def case(self, text, language=None):  # noqa: ANN001, ANN201
+        # CSL 1.0.2 "Text-case" / "Non-English Items": title case "only affects English-language"
+        # text. A label prints a term of the locale, so it is English when the locale is (as
+        # citeproc-js has it: "(R. Manheim, Trans.)" in APA); citeproc-py gave it no language
+        # and never title-cased it.
+        if language is None and self.get("text-case") == "title":
+            locales = self.get_root().locales
+            language = (locales[-1].get(_XML_LANG) or "")[:2] if locales else None
+        return super().case(text, language)
 
 
 class Group(_Seamed, model.Group):
