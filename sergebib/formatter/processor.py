@@ -17,6 +17,7 @@ from citeproc.source.json import CiteProcJSON
 
 from . import backends, richtext
 from .extensions import RICH_FORMATTER, Style, disambiguate, mark_data, read_dates
+from .progress import ticking
 from .styles import resolve_style
 
 # CSL variables citeproc-py accepts; anything else (our `custom`, `keyword`) is not passed.
@@ -192,7 +193,7 @@ class Processor:
         layout = self.style.root.bibliography.layout
         layout.substitute_authors = substitute_authors
         try:
-            texts = layout.render_bibliography(bib.items)
+            texts = layout.render_bibliography(ticking(bib.items))  # progress bar (cli)
         finally:
             del layout.substitute_authors
         entries, omitted = [], []

@@ -6,10 +6,8 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import bibtexparser
-from bibtexparser import model as bpm
-from bibtexparser.middlewares.names import split_multiple_persons_names
 from pydantic import ValidationError
 
 from ..model import Contributor, EDTFDate, Name, Relation, Role, SourceRef, Work
@@ -17,7 +15,11 @@ from .problems import Problem
 from .tables import BABEL_TO_BCP47, ENTRYSUBTYPE, FIELD_BY_BIB, RELATEDTYPE, read_type
 from .text import VERBATIM_FIELDS, latex_to_unicode
 
-# bibtexparser logs each unreadable block; we report them as Problems instead
+if TYPE_CHECKING:
+    from bibtexparser import model as bpm
+
+# bibtexparser logs each unreadable block; we report them as Problems instead (set before its
+# import, which happens on the first read: `import sergebib` does not pay for bibtexparser)
 logging.getLogger("bibtexparser").setLevel(logging.ERROR)
 
 
@@ -39,6 +41,9 @@ class ParseResult:
 
 
 def read_biblatex(text: str, file: str | None = None) -> ParseResult:
+    import bibtexparser
+    from bibtexparser import model as bpm
+
     library = bibtexparser.parse_string(text)
     result = ParseResult([], [], {}, {})
     for block in library.blocks:
@@ -119,6 +124,8 @@ def _entry_to_work(entry: bpm.Entry, file: str | None, result: ParseResult) -> W
             continue
         try:
             if spec.kind == "names":
+                from bibtexparser.middlewares.names import split_multiple_persons_names
+
                 for part in split_multiple_persons_names(value):
                     contributors.append(Contributor(role=Role(spec.attr), name=Name.parse(part)))
             elif spec.kind == "date":
