@@ -12,7 +12,7 @@ The sample is every 37th record of the bundled bibliography (30 of 1,124), fixed
 a full bibliography per style would take hours. Prints counts and the styles that differ; never
 pass/fail on time.
 
-    python benchmarks/bench_identical.py [--limit N] [--styles a,b] [--every 37]
+    python benchmarks/bench_identical.py [--step K] [--limit N] [--styles a,b] [--every 37]
 """
 
 from __future__ import annotations
@@ -84,6 +84,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--styles", help="comma-separated style names (default: every style)")
     ap.add_argument("--limit", type=int, help="only the first N styles (alphabetical, ours first)")
+    ap.add_argument("--step", type=int, default=1, help="only every Nth style (a spread sample)")
     ap.add_argument("--every", type=int, default=37, help="the sample: every Nth record of the bundled bibliography")
     ap.add_argument("--batch", type=int, default=50, help="styles per worker process")
     args = ap.parse_args()
@@ -91,6 +92,7 @@ def main() -> None:
     from sergebib.formatter import available_styles
 
     styles = args.styles.split(",") if args.styles else available_styles()
+    styles = styles[:: args.step]
     if args.limit:
         styles = styles[: args.limit]
     same = differ = errors = 0
