@@ -129,8 +129,8 @@ def selection_options(func):  # noqa: ANN001, ANN201
 @click.option("--file", "-f", "path", type=click.Path(dir_okay=False), envvar="SERGEBIB_FILE",
               help="A .bib (or CSL-JSON .json) file instead of the bundled bibliography.")
 @click.option("--no-cache", is_flag=True,
-              help="Format everything anew: neither read nor write the cache of formatted output (same as "
-                   "SERGEBIB_NO_CACHE=1; the cache lives in SERGEBIB_CACHE_DIR or the user's cache directory).")
+              help="Neither read nor write the caches of formatted output and of parsed .bib files (same as "
+                   "SERGEBIB_NO_CACHE=1; they live in SERGEBIB_CACHE_DIR or the user's cache directory).")
 @click.version_option(sergebib.__version__, prog_name="sergebib")
 @click.pass_context
 def main(ctx: click.Context, path: str | None, no_cache: bool) -> None:
