@@ -58,8 +58,10 @@ def cache_dir() -> Path:
     given = os.environ.get(ENV_DIR)
     if given:
         return Path(given)
-    import platformdirs
-
+    try:
+        import platformdirs
+    except ImportError:  # a dependency (pyproject.toml); without it, the XDG default
+        return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "sergebib"
     return Path(platformdirs.user_cache_dir("sergebib"))
 
 

@@ -141,8 +141,7 @@ def test_no_cache_on_the_command_line(formatted_cache: Path, monkeypatch: pytest
 
 
 def test_the_cache_directory_is_the_users_unless_given(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    import platformdirs
-
+    platformdirs = pytest.importorskip("platformdirs")
     monkeypatch.delenv(cache.ENV_DIR)
     assert cache.cache_dir() == Path(platformdirs.user_cache_dir("sergebib"))
     monkeypatch.setenv(cache.ENV_DIR, str(tmp_path))
