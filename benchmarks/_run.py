@@ -14,12 +14,12 @@ ROOT = HERE.parent
 PY = sys.executable
 
 
-def timed(cmd: list[str], runs: int) -> tuple[float, list[float]]:
+def timed(cmd: list[str], runs: int, env: dict[str, str] | None = None) -> tuple[float, list[float]]:
     """Median wall time (s) of `runs` whole-process runs; the command must succeed."""
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT, env=env)
         times.append(time.perf_counter() - start)
     return statistics.median(times), times
 

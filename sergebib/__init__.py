@@ -6,16 +6,34 @@ from __future__ import annotations
 import functools
 import warnings
 from collections.abc import Iterable, Sequence
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .io.problems import BibliographyError, Problem
-from .library import Library
-from .model import EDTFDate, Name, Role, Work, WorkType
 
 if TYPE_CHECKING:
     from .formatter import Entry
+    from .library import Library
+    from .model import EDTFDate, Name, Role, Work, WorkType
+
+# The records (pydantic) and the library are imported on first use, not by `import sergebib`
+# (start-up time, issue #6): `sergebib.Work` and `from sergebib import Work` still work.
+_LAZY = {"Library": ".library", "EDTFDate": ".model", "Name": ".model", "Role": ".model", "Work": ".model",
+         "WorkType": ".model"}
+
+
+def __getattr__(name: str) -> object:
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(_LAZY[name], __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'sergebib' has no attribute '{name}'")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
 
 __all__ = [
     "BibliographyError", "BibliographyWarning", "EDTFDate", "Library", "Name", "Problem", "Role",
@@ -31,7 +49,7 @@ class BibliographyWarning(UserWarning):
 
 def bundled_path() -> Path:
     """The embedded bibliography.bib: inside the installed package, or at the checkout's top."""
-    packaged = Path(str(resources.files("sergebib"))) / "_data" / "bibliography.bib"
+    packaged = Path(__file__).resolve().parent / "_data" / "bibliography.bib"
     if packaged.is_file():
         return packaged
     return Path(__file__).resolve().parent.parent / "bibliography.bib"
@@ -50,12 +68,13 @@ def load(path: str | Path | None = None, *, strict: bool = False) -> Library:
     loses nothing) and reported in `lib.problems`, with a warning. `strict=True` raises
     `BibliographyError` instead.
     """
-    from .io.biblatex_reader import read_biblatex_file
+    from .io.parse_cache import read_cached
+    from .library import Library
 
     path = Path(path) if path is not None else bundled_path()
     if not path.is_file():
         raise FileNotFoundError(f"no bibliography at {path}")
-    parsed = read_biblatex_file(path)
+    parsed = read_cached(path)  # read_biblatex_file, cached on disk by content (io.parse_cache)
     return _finish(Library(parsed.items, problems=parsed.problems, path=path, lines=parsed.lines,
                            field_lines=parsed.field_lines, citation_dir=_citation_dir(path)), strict)
 
@@ -63,6 +82,7 @@ def load(path: str | Path | None = None, *, strict: bool = False) -> Library:
 def load_csl_json(path: str | Path, *, strict: bool = False) -> Library:
     """Import CSL-JSON (e.g. exported from Zotero) into a Library."""
     from .io.csl_json import read_csl_json
+    from .library import Library
 
     items, problems = read_csl_json(path)
     return _finish(Library(items, problems=problems, path=Path(path)), strict)
@@ -86,10 +106,11 @@ def _bundled() -> Library:
 def format_bibliography(works: Iterable[Work], style: str | Path = "chicago-author-date",
                         output: str = "text", locale: str | None = None) -> list[Entry]:
     """Format works as a bibliography in the style's order; each entry has `.key` and `.text`."""
-    from .formatter import Processor
+    from .formatter.cache import CachedProcessor
     from .io.csl_json import to_csl_json
 
-    return Processor(style, locale).bibliography(to_csl_json(list(works)), output)
+    # cached in memory and on disk (sergebib.formatter.cache); SERGEBIB_NO_CACHE=1 turns it off
+    return CachedProcessor(style, locale).bibliography(to_csl_json(list(works)), output)
 
 
 CiteSpec = str | tuple[str, str] | tuple[str, str, str]
@@ -102,13 +123,14 @@ def format_citation(cites: Sequence[CiteSpec], style: str | Path = "chicago-note
 
     Each cite is a key, `(key, locator)` or `(key, locator, label)`; the label defaults to page.
     """
-    from .formatter import Cite, Processor
+    from .formatter import Cite
+    from .formatter.cache import CachedProcessor
 
     lib = library if library is not None else _bundled()
     parsed = [Cite(c) if isinstance(c, str) else Cite(*c) for c in cites]
     works = [lib[c.key] for c in parsed]
     parsed = [Cite(w.key, c.locator, c.label) for w, c in zip(works, parsed, strict=True)]
-    return Processor(style, locale).citations(lib.to_csl_json(works), [parsed], output)[0].text
+    return CachedProcessor(style, locale).citations(lib.to_csl_json(works), [parsed], output)[0].text
 
 
 def reading_list(works: Iterable[Work], style: str | Path = "sergebib-reading-list",

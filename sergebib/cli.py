@@ -2,17 +2,54 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import sys
 import warnings
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import click
 
 import sergebib
 from sergebib.library import Library
 
+T = TypeVar("T")
+
 OUTPUTS = click.Choice(["text", "html", "markdown", "latex"])
+# Formatting or exporting at least this many entries shows a progress bar (on a terminal only).
+PROGRESS_MIN = 2000
+
+
+def _stderr_is_terminal() -> bool:
+    return sys.stderr.isatty()
+
+
+def _progress_wanted(count: int) -> bool:
+    """A bar for long jobs, on stderr when it is a terminal: never in piped or redirected output."""
+    return count >= PROGRESS_MIN and _stderr_is_terminal()
+
+
+@contextlib.contextmanager
+def _progress(count: int, label: str) -> Iterator[Callable[[Iterable[T]], Iterable[T]]]:
+    """-> a wrapper that advances a progress bar as the items it wraps are consumed (items
+    unchanged, and no bar, below PROGRESS_MIN or off a terminal); formatting reports through
+    sergebib.formatter.progress while the context is open."""
+    if not _progress_wanted(count):
+        yield lambda items: items
+        return
+    from sergebib.formatter.progress import reporting
+
+    with click.progressbar(length=count, label=label, file=sys.stderr) as bar, reporting(bar.update):
+
+        def wrap(items: Iterable[T]) -> Iterator[T]:
+            for item in items:
+                yield item
+                bar.update(1)
+
+        yield wrap
 
 
 def _load(path: str | None) -> Library:
@@ -91,9 +128,12 @@ def selection_options(func):  # noqa: ANN001, ANN201
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--file", "-f", "path", type=click.Path(dir_okay=False), envvar="SERGEBIB_FILE",
               help="A .bib (or CSL-JSON .json) file instead of the bundled bibliography.")
+@click.option("--no-cache", is_flag=True,
+              help="Neither read nor write the caches of formatted output and of parsed .bib files (same as "
+                   "SERGEBIB_NO_CACHE=1; they live in SERGEBIB_CACHE_DIR or the user's cache directory).")
 @click.version_option(sergebib.__version__, prog_name="sergebib")
 @click.pass_context
-def main(ctx: click.Context, path: str | None) -> None:
+def main(ctx: click.Context, path: str | None, no_cache: bool) -> None:
     """sergebib: the reference bibliography of Victor Serge studies.
 
     \b
@@ -105,6 +145,10 @@ def main(ctx: click.Context, path: str | None) -> None:
       sergebib validate bibliography.bib
     """
     ctx.obj = {"path": path}
+    if no_cache:
+        from sergebib.formatter.cache import ENV_OFF
+
+        os.environ[ENV_OFF] = "1"  # read by sergebib.formatter.cache for this process
 
 
 @main.command("list")
@@ -188,7 +232,9 @@ def format_(obj: dict, keys, author, type_, language, year, keyword, text, style
     """Format works (KEYS, or a selection, default all) as a bibliography in a CSL style."""
     lib = _load(obj["path"])
     works = _select(lib, keys, author, type_, language, year, keyword, text)
-    for entry in sergebib.format_bibliography(works, style=style, output=output, locale=locale):
+    with _progress(len(works), "formatting"):
+        entries = sergebib.format_bibliography(works, style=style, output=output, locale=locale)
+    for entry in entries:
         click.echo(entry.text)
 
 
@@ -249,19 +295,23 @@ def export(obj: dict, to: str, out: str | None, author, type_, language, year, k
     """Export the bibliography (or a selection) as biblatex, classic BibTeX or CSL-JSON."""
     lib = _load(obj["path"])
     works = _select(lib, (), author, type_, language, year, keyword, text)
-    if to == "csl-json":
-        result = json.dumps(lib.to_csl_json(works), ensure_ascii=False, indent=2) + "\n"
-    elif to == "bibtex":
-        from sergebib.io.biblatex_writer import write_bibtex
+    notes: list[str] = []
+    with _progress(len(works), "exporting") as each:
+        if to == "csl-json":
+            items = [item for work in each(works) for item in lib.to_csl_json([work])]
+            result = json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+        elif to == "bibtex":
+            from sergebib.io.biblatex_writer import write_bibtex
 
-        result, notes = write_bibtex(works)
-        if notes:
-            click.echo(f"note: {len(notes)} field(s) are not classic BibTeX fields and were kept "
-                       f"as they are (BibTeX ignores them); e.g. {notes[0]}", err=True)
-    else:
-        from sergebib.io.biblatex_writer import write_biblatex
+            result, notes = write_bibtex(each(works))
+        else:
+            from sergebib.io.biblatex_writer import write_biblatex
 
-        result = lib.to_biblatex() if len(works) == len(lib) else write_biblatex(works)
+            # all works: the library's items, with the blocks kept as written (Library.to_biblatex)
+            result = write_biblatex(each(lib.items) if len(works) == len(lib) else each(works))
+    if notes:
+        click.echo(f"note: {len(notes)} field(s) are not classic BibTeX fields and were kept "
+                   f"as they are (BibTeX ignores them); e.g. {notes[0]}", err=True)
     if out:
         Path(out).write_text(result, encoding="utf-8")
     else:

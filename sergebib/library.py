@@ -54,8 +54,8 @@ class Library:
                 self._parts[work.part_of.lower()].append(work)
 
     def _resolve_persons(self, work: Work) -> None:
-        resolved = [c if c.person else c.model_copy(update={"person": self.persons.resolve(c.name)})
-                    for c in work.contributors]
+        resolved = [c if c.person or (pid := self.persons.resolve(c.name)) is None
+                    else c.model_copy(update={"person": pid}) for c in work.contributors]
         if resolved != work.contributors:
             object.__setattr__(work, "contributors", resolved)  # derived data, skip re-validation
 

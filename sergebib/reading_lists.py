@@ -6,13 +6,17 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .formatter import Cite, Processor
 from .formatter.backends import render
+from .formatter.cache import CachedProcessor
 from .io.csl_json import to_csl_json
 from .library import Library
 from .model import RelationType, Work
 from .vocabulary import GENRES, GROUP_PRIORITY, SECTIONS, VOCABULARY
+
+if TYPE_CHECKING:  # the processor (citeproc-py) is imported only when something must be formatted
+    from .formatter import Processor
 
 _RELATION_LABEL = {RelationType.TRANSLATION_OF: "Translation", RelationType.REPRINT_OF: "Edition"}
 
@@ -57,7 +61,7 @@ def _order(group_by: str | None) -> list[str]:
     return []
 
 
-def build_groups(works: list[Work], processor: Processor, group_by: str | None, output: str,
+def build_groups(works: list[Work], processor: Processor | CachedProcessor, group_by: str | None, output: str,
                  library: Library | None) -> list[Group]:
     selected = {w.key.lower() for w in works}
     lib = library or _library_of(works)
@@ -103,6 +107,8 @@ def build_groups(works: list[Work], processor: Processor, group_by: str | None, 
     # listed in the style's first-note form, where the style itself would cite it
     by_key = {str(i["id"]).lower(): i for i in items}
     for key in entries.omitted:
+        from .formatter import Cite
+
         note = processor.citations([by_key[key.lower()]], [[Cite(key)]], output)
         formatted[key.lower()] = note[0].text
 
@@ -234,6 +240,6 @@ def build_reading_list(works: list[Work], *, style: str | Path, group_by: str | 
                        title: str | None, locale: str | None, library: Library | None) -> str:
     if group_by in ("none", ""):
         group_by = None
-    processor = Processor(style, locale)
+    processor = CachedProcessor(style, locale)  # cached output (sergebib.formatter.cache)
     groups = build_groups(works, processor, group_by, output, library)
     return render_document(title, groups, output)

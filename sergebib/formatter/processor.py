@@ -18,6 +18,7 @@ from citeproc.source.json import CiteProcJSON
 from . import backends, richtext
 from .extensions import RICH_FORMATTER, CitationItem, Style, disambiguate, mark_data, raw_date, read_dates, read_names
 from .extensions.note_fields import read_note_fields
+from .progress import ticking
 from .styles import resolve_style
 
 # CSL variables citeproc-py accepts; anything else (our `custom`, `keyword`) is not passed.
@@ -216,7 +217,8 @@ class Processor:
         layout = self.style.root.bibliography.layout
         layout.substitute_authors = substitute_authors
         try:
-            texts = [text for run in shown for text in layout.render_bibliography(run)]
+            # (each item ticks the command line's progress bar as it is rendered)
+            texts = [text for run in shown for text in layout.render_bibliography(ticking(run))]
         finally:
             del layout.substitute_authors
         entries, omitted = [], []

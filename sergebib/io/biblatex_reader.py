@@ -3,13 +3,12 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import bibtexparser
-from bibtexparser import model as bpm
-from bibtexparser.middlewares.names import split_multiple_persons_names
 from pydantic import ValidationError
 
 from ..model import Contributor, EDTFDate, Name, Relation, Role, SourceRef, Work
@@ -17,7 +16,11 @@ from .problems import Problem
 from .tables import BABEL_TO_BCP47, ENTRYSUBTYPE, FIELD_BY_BIB, RELATEDTYPE, read_type
 from .text import VERBATIM_FIELDS, latex_to_unicode
 
-# bibtexparser logs each unreadable block; we report them as Problems instead
+if TYPE_CHECKING:
+    from bibtexparser import model as bpm
+
+# bibtexparser logs each unreadable block; we report them as Problems instead (set before its
+# import, which happens on the first read: `import sergebib` does not pay for bibtexparser)
 logging.getLogger("bibtexparser").setLevel(logging.ERROR)
 
 
@@ -39,6 +42,9 @@ class ParseResult:
 
 
 def read_biblatex(text: str, file: str | None = None) -> ParseResult:
+    import bibtexparser
+    from bibtexparser import model as bpm
+
     library = bibtexparser.parse_string(text)
     result = ParseResult([], [], {}, {})
     for block in library.blocks:
@@ -119,10 +125,9 @@ def _entry_to_work(entry: bpm.Entry, file: str | None, result: ParseResult) -> W
             continue
         try:
             if spec.kind == "names":
-                for part in split_multiple_persons_names(value):
-                    contributors.append(Contributor(role=Role(spec.attr), name=Name.parse(part)))
+                contributors.extend(_contributors(spec.attr, value))
             elif spec.kind == "date":
-                data[spec.attr] = EDTFDate.parse(value)
+                data[spec.attr] = _date(value)
             elif spec.kind == "keywords":
                 data[spec.attr] = [k.strip() for k in value.split(",") if k.strip()]
             elif spec.kind == "sources":
@@ -156,6 +161,21 @@ def _entry_to_work(entry: bpm.Entry, file: str | None, result: ParseResult) -> W
             result.problems.append(Problem("error", err["msg"].removeprefix("Value error, "),
                                            file, line, key, field))
         return None
+
+
+# Names and dates recur across entries (40% of the bundled records are by Serge): their records
+# are frozen, so one validated instance per distinct field text is shared (a bad value is not
+# cached: it raises, with its message, every time it is met).
+@functools.lru_cache(maxsize=8192)
+def _contributors(role: str, value: str) -> tuple[Contributor, ...]:
+    from bibtexparser.middlewares.names import split_multiple_persons_names
+
+    return tuple(Contributor(role=Role(role), name=Name.parse(part)) for part in split_multiple_persons_names(value))
+
+
+@functools.lru_cache(maxsize=8192)
+def _date(value: str) -> EDTFDate:
+    return EDTFDate.parse(value)
 
 
 def _message(exc: Exception) -> str:

@@ -3,11 +3,22 @@ a user's .bib may carry LaTeX escapes, which the model stores as plain Unicode."
 
 from __future__ import annotations
 
-from pylatexenc.latex2text import LatexNodes2Text
+import functools
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pylatexenc.latex2text import LatexNodes2Text
 
 _NOCASE_OPEN = '<span class="nocase">'
 _NOCASE_CLOSE = "</span>"
-_latex = LatexNodes2Text(keep_braced_groups=True, keep_braced_groups_minlen=2, math_mode="verbatim")
+
+
+@functools.cache
+def _latex() -> LatexNodes2Text:
+    """pylatexenc's decoder, built on first use (most fields hold no LaTeX; importing it costs start-up)."""
+    from pylatexenc.latex2text import LatexNodes2Text
+
+    return LatexNodes2Text(keep_braced_groups=True, keep_braced_groups_minlen=2, math_mode="verbatim")
 
 
 # Characters LaTeX treats as special; in .bib fields they are written escaped (`\\&`).
@@ -31,7 +42,7 @@ def latex_to_unicode(value: str) -> str:
         plain = plain.replace("\\" + c, c)
     if "\\" not in plain:
         return plain
-    return _latex.latex_to_text(value)
+    return _latex().latex_to_text(value)
 
 
 def braces_to_nocase(value: str) -> str:

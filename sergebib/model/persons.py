@@ -3,6 +3,7 @@ finds every form in which that person is printed (Victor Serge = Kibal'chich = L
 
 from __future__ import annotations
 
+import functools
 import tomllib
 import unicodedata
 from importlib import resources
@@ -27,6 +28,7 @@ class Person(BaseModel):
         return (self.name, *self.variants, *self.pseudonyms)
 
 
+@functools.lru_cache(maxsize=8192)  # names recur across records (load resolves every contributor)
 def fold(text: str) -> str:
     """Case-, accent- and punctuation-insensitive form for matching names and text."""
     text = unicodedata.normalize("NFKD", text)
