@@ -16,7 +16,7 @@ from citeproc import Citation, CitationStylesBibliography, Locator
 from citeproc.source.json import CiteProcJSON
 
 from . import backends, richtext
-from .extensions import RICH_FORMATTER, CitationItem, Style, disambiguate, mark_data, read_dates
+from .extensions import RICH_FORMATTER, CitationItem, Style, disambiguate, mark_data, read_dates, read_variables
 from .styles import resolve_style
 
 # CSL variables citeproc-py accepts; anything else (our `custom`, `keyword`) is not passed.
@@ -151,6 +151,7 @@ class Processor:
             warnings.simplefilter("ignore")
             source = CiteProcJSON(clean)
         read_dates(source)
+        read_variables(source)
         return source, {str(i["id"]).lower(): str(i["id"]) for i in items}
 
     @property
