@@ -142,7 +142,17 @@ class Layout(model.Layout):
         groups: dict[str, list] = {}
         for cite, text, names in rendered_cites:
             groups.setdefault(names or "", []).append((cite, text))  # no names: one group too (citeproc-js)
-        group_delimiter = String(element.get("cite-group-delimiter", ", "))
+        # between the cites of a group: citeproc-js (CSL 1.0.2 leaves it to the default ", " of
+        # cite-group-delimiter) takes the layout's delimiter where after-collapse-delimiter is set,
+        # cite-group-delimiter where that is, ", " in an in-text style and the layout's delimiter
+        # in a note style ("(Smith 2000a; 2000b)")
+        explicit_after = element.get("after-collapse-delimiter")
+        if explicit_after is None and element.get("cite-group-delimiter") is not None:
+            group_delimiter = String(element.get("cite-group-delimiter"))
+        elif explicit_after is None and self.get_root().get("class") == "in-text":
+            group_delimiter = String(", ")
+        else:
+            group_delimiter = String(self.get("delimiter", ""))
         after_collapse = String(element.get("after-collapse-delimiter", self.get("delimiter", "")))
         # year-suffix-delimiter defaults to the layout's delimiter (as citeproc-js and the test
         # suite have it, to cite-group-delimiter where the style sets that)
@@ -182,7 +192,11 @@ class Layout(model.Layout):
                 # 2000"), after-collapse-delimiter (as citeproc-js has it)
                 joined = joined + (after_collapse if len(before) > 1 or located else group_delimiter)
                 joined = joined + self._year_suffixes(run, collapse == "year-suffix-ranged", suffix_delimiter)
-            out.append((joined, len(members) > 1 and collapse is not None))
+            # after-collapse-delimiter, where set, follows every group, but a lone cite without a
+            # locator with collapse="year-suffix" (as citeproc-js has it)
+            alone = len(shown) == 1 and not (shown and shown[-1][3]) and collapse == "year-suffix"
+            out.append((joined, (explicit_after is not None and not alone)
+                        or (len(members) > 1 and collapse is not None)))
         return out
 
     def _year_suffixes(self, run: list, ranged: bool, delimiter: str):  # noqa: ANN202
