@@ -238,7 +238,8 @@ def test_cite_grouping_and_collapsing():
              for k, f, y in (("a", "Doe", 2000), ("b", "Roe", 1990), ("c", "Doe", 2001), ("d", "Poe", 1980))]
     [entry] = Processor(by_year).citations(items, [[Cite("a"), Cite("b"), Cite("c"), Cite("d")]])
     # after-collapse-delimiter between groups of one cite too, as citeproc-js has it
-    # (collapse_ChicagoAfterCollapse: "(Whittaker 1967; Wiens 1989b)"); the spec's "cites that follow a collapsed group" would print "Roe 1990, Poe 1980"
+    # (collapse_ChicagoAfterCollapse: "(Whittaker 1967; Wiens 1989b)"); the spec's "cites that
+    # follow a collapsed group" would print "Roe 1990, Poe 1980"
     assert entry.text == "Doe 2000, 2001; Roe 1990; Poe 1980"
     numbers = style('<text variable="citation-number"/>', cls="numeric")
     numbers = numbers.replace("<citation>", '<citation collapse="citation-number">')
