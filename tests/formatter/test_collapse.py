@@ -36,3 +36,13 @@ def test_after_collapse_delimiter_follows_every_group():
                                        independent=True)
     assert both.text == "(Whittaker 1967, 1975; Wiens 1989)"
     assert lone.text == "(Whittaker 1967; Wiens 1989)"
+
+
+def test_cites_are_moved_into_their_group_only_in_a_sorted_citation():
+    # name_CiteGroupDelimiterWithYearSuffixCollapse2: no cs:sort, so the later Aalto cites stay after Bartleby
+    xml = style("in-text", 'collapse="year-suffix-ranged" cite-group-delimiter="," disambiguate-add-year-suffix="true"',
+                "; ")
+    items = [item(k, "Aalto", 2015) for k in ("a", "b")] + [item("c", "Bartleby", 2010)] + [
+        item(k, "Aalto", 2015) for k in ("d", "e", "f")]
+    [entry] = Processor(xml).citations(items, [[Cite(i["id"]) for i in items]])
+    assert entry.text == "(Aalto 2015a,b; Bartleby 2010; Aalto 2015c–e)"

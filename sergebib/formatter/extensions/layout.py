@@ -139,9 +139,16 @@ class Layout(model.Layout):
             "year", "year-suffix", "year-suffix-ranged")
         if not grouping:
             return [(text, False) for _, text, _ in rendered_cites]
-        groups: dict[str, list] = {}
+        groups: dict[object, list] = {}
+        # citeproc-js moves a cite to the group of its names only where the citation is sorted
+        # (cs:sort); otherwise only neighbouring cites with the same names form a group
+        moving = element.find("{http://purl.org/net/xbiblio/csl}sort") is not None
+        run, last = 0, None
         for cite, text, names in rendered_cites:
-            groups.setdefault(names or "", []).append((cite, text))  # no names: one group too (citeproc-js)
+            if not moving and (names or "") != last:
+                run, last = run + 1, names or ""
+            key = names or "" if moving else (run, names or "")
+            groups.setdefault(key, []).append((cite, text))  # no names: one group too (citeproc-js)
         # between the cites of a group: citeproc-js (CSL 1.0.2 leaves it to the default ", " of
         # cite-group-delimiter) takes the layout's delimiter where after-collapse-delimiter is set,
         # cite-group-delimiter where that is, ", " in an in-text style and the layout's delimiter
