@@ -194,6 +194,11 @@ def _document(fixture: Fixture, processor: Processor) -> tuple[list[str], list[s
     rendered: dict[str, str] = {}
     changed: list[str] = []
     first_notes: dict[str, int | None] = {}
+    citation_layout = re.search(r"<citation\b.*?</citation>", fixture.csl, re.S)
+    numbered = bool(citation_layout) and 'variable="citation-number"' in citation_layout.group()
+    counted = 'class="note"' in fixture.csl and 'disambiguate="true"' in fixture.csl
+    numbers: dict[str, int] = {}
+    counts: Counter = Counter()
     for step in fixture.citations or []:
         citation, before, after = step[0], step[1], step[2]
         cid = str(citation.get("citationID", f"CITATION-{len(defined)}"))
@@ -210,6 +215,15 @@ def _document(fixture: Fixture, processor: Processor) -> tuple[list[str], list[s
         notes = _first_notes([defined[c] for c in order]) if "position=" in fixture.csl else {}
         moved = {key for key, n in notes.items() if key in first_notes and first_notes[key] != n}
         first_notes = notes
+        # and those of an item whose registry entry changed: its citation number, where citations print
+        # one; in a note style testing `disambiguate`, whether it is cited once or more
+        keys = list(dict.fromkeys(cite.key for c in order for cite in defined[c].cites))
+        now_numbers = {k: n for n, k in enumerate(processor.order(fixture.input, keys))} if numbered else {}
+        moved |= {key for key, n in now_numbers.items() if key in numbers and numbers[key] != n}
+        numbers = now_numbers
+        now_counts = Counter(cite.key for c in order for cite in defined[c].cites) if counted else Counter()
+        moved |= {key for key, n in now_counts.items() if key in counts and (counts[key] < 2) != (n < 2)}
+        counts = now_counts
         changed = [c for c in order if c == cid or rendered.get(c) != now[c]
                    or any(cite.key in moved for cite in defined[c].cites)]
         rendered = now

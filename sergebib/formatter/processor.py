@@ -16,7 +16,17 @@ from citeproc import Citation, CitationStylesBibliography, Locator
 from citeproc.source.json import CiteProcJSON
 
 from . import backends, richtext
-from .extensions import RICH_FORMATTER, CitationItem, Style, disambiguate, mark_data, raw_date, read_dates, read_names
+from .extensions import (
+    RICH_FORMATTER,
+    CitationItem,
+    Style,
+    disambiguate,
+    mark_data,
+    raw_date,
+    read_dates,
+    read_names,
+    read_variables,
+)
 from .extensions.note_fields import read_note_fields
 from .progress import ticking
 from .styles import resolve_style
@@ -169,6 +179,7 @@ class Processor:
             source = CiteProcJSON(clean)
         read_dates(source)
         read_names(source)
+        read_variables(source)
         return source, {str(i["id"]).lower(): str(i["id"]) for i in items}
 
     @property

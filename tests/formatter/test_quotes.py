@@ -57,3 +57,12 @@ def test_a_single_quotation_mark_without_its_pair_is_an_apostrophe():
     item = {"id": "a", "type": "book", "title": "Factory Automation (ETFA '09)"}
     assert Processor(style('<text variable="title"/>')).citations([item], [[Cite("a")]])[0].text == (
         "Factory Automation (ETFA ’09)")
+
+
+def test_quotation_marks_at_the_start_of_a_display_block_open_a_quote():
+    # bugreports_NoCaseEscape: a title quoted in the data ('"..."') that opens a right-inline block
+    # after the left margin's "N.d." is quoted, its marks alternating, the period moved in
+    processor = Processor(style('<text value="x"/>', '<text value="N.d." display="left-margin"/>'
+                                '<text variable="title" display="right-inline" suffix="."/>'))
+    item = {"id": "a", "type": "book", "title": "'\"PIAAC-Longitudinal (PIAAC-L) 2015\"'"}
+    assert processor.bibliography([item])[0].text.endswith("“‘PIAAC-Longitudinal (PIAAC-L) 2015.’”")

@@ -24,11 +24,12 @@ from .names import Names, read_names
 from .numbers import Number
 from .sorting import Key, Sort
 from .substitute import Substitute, SuppressesSubstituted
-from .terms import TermCapitals
+from .terms import TermCapitals, TermFallback
 from .text import CountsVariables, Group, Label, Term, Text
+from .variables import read_variables
 
 __all__ = ["RICH_FORMATTER", "CitationItem", "Style", "disambiguate", "mark_data", "raw_date", "read_dates",
-           "read_names"]
+           "read_names", "read_variables"]
 
 # --- element overrides -------------------------------------------------------------------------
 # citeproc-py builds a style's element objects through an lxml class lookup keyed by tag name.
@@ -56,7 +57,7 @@ def _element_classes() -> dict[str, type]:
         classes.update(OVERRIDES)
         # every element: capitals of terms; display blocks; explicit normal formatting; and, unless unoptimised,
         # look-ups kept once per style
-        mixins: tuple[type, ...] = (TermCapitals, _Displayed, _NormalFormatting)
+        mixins: tuple[type, ...] = (TermCapitals, TermFallback, _Displayed, _NormalFormatting)
         if unoptimised():
             classes["macro"] = model.Macro
         else:

@@ -147,10 +147,27 @@ class Layout(model.Layout):
             "year", "year-suffix", "year-suffix-ranged")
         if not grouping:
             return [(text, False) for _, text, _ in rendered_cites]
-        groups: dict[str, list] = {}
+        groups: dict[object, list] = {}
+        # citeproc-js moves a cite to the group of its names only where the citation is sorted
+        # (cs:sort); otherwise only neighbouring cites with the same names form a group
+        moving = element.find("{http://purl.org/net/xbiblio/csl}sort") is not None
+        run, last = 0, None
         for cite, text, names in rendered_cites:
-            groups.setdefault(names or "", []).append((cite, text))  # no names: one group too (citeproc-js)
-        group_delimiter = String(element.get("cite-group-delimiter", ", "))
+            if not moving and (names or "") != last:
+                run, last = run + 1, names or ""
+            key = names or "" if moving else (run, names or "")
+            groups.setdefault(key, []).append((cite, text))  # no names: one group too (citeproc-js)
+        # between the cites of a group: citeproc-js (CSL 1.0.2 leaves it to the default ", " of
+        # cite-group-delimiter) takes the layout's delimiter where after-collapse-delimiter is set,
+        # cite-group-delimiter where that is, ", " in an in-text style and the layout's delimiter
+        # in a note style ("(Smith 2000a; 2000b)")
+        explicit_after = element.get("after-collapse-delimiter")
+        if explicit_after is None and element.get("cite-group-delimiter") is not None:
+            group_delimiter = String(element.get("cite-group-delimiter"))
+        elif explicit_after is None and self.get_root().get("class") == "in-text":
+            group_delimiter = String(", ")
+        else:
+            group_delimiter = String(self.get("delimiter", ""))
         after_collapse = String(element.get("after-collapse-delimiter", self.get("delimiter", "")))
         # year-suffix-delimiter defaults to the layout's delimiter (as citeproc-js and the test
         # suite have it, to cite-group-delimiter where the style sets that)
@@ -190,7 +207,11 @@ class Layout(model.Layout):
                 # 2000"), after-collapse-delimiter (as citeproc-js has it)
                 joined = joined + (after_collapse if len(before) > 1 or located else group_delimiter)
                 joined = joined + self._year_suffixes(run, collapse == "year-suffix-ranged", suffix_delimiter)
-            out.append((joined, len(members) > 1 and collapse is not None))
+            # after-collapse-delimiter, where set, follows every group, but a lone cite without a
+            # locator with collapse="year-suffix" (as citeproc-js has it)
+            alone = len(shown) == 1 and not (shown and shown[-1][3]) and collapse == "year-suffix"
+            out.append((joined, (explicit_after is not None and not alone)
+                        or (len(members) > 1 and collapse is not None)))
         return out
 
     def _year_suffixes(self, run: list, ranged: bool, delimiter: str):  # noqa: ANN202

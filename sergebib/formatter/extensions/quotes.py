@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..richtext import CLOSE, OPEN
+from ..richtext import CLOSE, DISPLAYS, OPEN
 from .markup import (
     _CLOSERS,
     _MARKERS,
@@ -38,9 +38,16 @@ _IGNORED = frozenset(OPEN.values()) | frozenset(CLOSE.values()) | {QUOTE_IN, QUO
 _OPENING_CONTEXT = set(" \t\n\u00a0([{\u2014\u2013-/") | {QUOTE_OPEN, "“", "‘", '"', DATA_DQ}
 
 
+# the edges of a display block (CSL 1.0.2 "display": each block is set apart) bound a quotation:
+# a mark just inside one opens or closes it, as at the start or end of the text
+_BLOCK_EDGES = frozenset(OPEN[s] for s in DISPLAYS) | frozenset(CLOSE[s] for s in DISPLAYS)
+
+
 def _neighbour(text: str, i: int, step: int) -> str:
     i += step
     while 0 <= i < len(text) and text[i] in _IGNORED:
+        if text[i] in _BLOCK_EDGES:
+            return ""
         i += step
     return text[i] if 0 <= i < len(text) else ""
 

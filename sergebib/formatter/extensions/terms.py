@@ -69,3 +69,22 @@ class TermCapitals:
             return text
         plain = str(text)
         return String(plain[:1].upper() + plain[1:])
+
+
+# CSL 1.0.2, "Terms" / "Locale Files - Terms": "If a style uses a term in a form that is undefined (e.g.,
+# "verb-short" for a term for which only long and verb forms are defined), there is fallback to other
+# forms: "verb-short" first falls back to "verb", "symbol" first falls back to "short", and "verb" and
+# "short" both fall back to "long"."
+_FORM_FALLBACK: dict[str, str | None] = {"verb-short": "verb", "symbol": "short", "verb": None, "short": None}
+
+
+class TermFallback:
+    """Mixed into every element class (see extensions._element_classes): a term asked for in a form
+    the locales do not define is looked up in the form it falls back to (citeproc-py gave up)."""
+
+    def get_term(self, name, form=None, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN201
+        term = super().get_term(name, form, *args, **kwargs)
+        while term is None and form in _FORM_FALLBACK:
+            form = _FORM_FALLBACK[form]
+            term = super().get_term(name, form, *args, **kwargs)
+        return term
