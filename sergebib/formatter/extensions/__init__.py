@@ -17,7 +17,7 @@ from .conditions import ElseIf, If, StyleElement
 from .dates import Date, DatePart, read_dates
 from .disambiguation import disambiguate
 from .display import Layout, _Displayed
-from .lookups import CitationItem, Lookups, Macro, unoptimised
+from .lookups import CitationItem, Lookups, Macro, Sort, unoptimised
 from .markup import RICH_FORMATTER, _NormalFormatting, mark_data
 from .names import Name, Names
 from .numbers import Number
@@ -53,6 +53,7 @@ def _element_classes() -> dict[str, type]:
             classes["macro"] = model.Macro
         else:
             mixins = (Lookups, *mixins)
+            classes["sort"] = Sort
         _CLASSES.update({tag: type(cls.__name__, (*mixins, cls), {}) for tag, cls in classes.items()})
     return _CLASSES
 
