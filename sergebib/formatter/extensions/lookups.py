@@ -14,6 +14,8 @@ import os
 import citeproc
 from citeproc import model
 
+_ABSENT = object()
+
 
 def unoptimised() -> bool:
     return os.environ.get("SERGEBIB_UNOPTIMISED", "") not in ("", "0")
@@ -64,6 +66,29 @@ class Lookups:
         if known is None:
             known = self.__dict__["_calls_variable"] = super().calls_variable()
         return known
+
+    def get_option(self, name, *args, **kwargs):  # noqa: ANN001, ANN201
+        # cs:name's inheritable options (citeproc-py's Name.get_option(name, context,
+        # sort_options)): the element's attribute, else that of the enclosing cs:citation or
+        # cs:bibliography of `context` (or of the element), else cs:style's, else the default;
+        # a sort key's override (`sort_options[name]`) wins. All of it is fixed by the style but
+        # the override, which is part of the key kept under.
+        if not isinstance(self, model.Name):
+            return super().get_option(name, *args, **kwargs)
+        context = kwargs.get("context", args[0] if args else None)
+        sort_options = kwargs.get("sort_options", args[1] if len(args) > 1 else None)
+        override = sort_options[name] if isinstance(sort_options, dict) and name in sort_options else _ABSENT
+        key = (name, context, override)
+        table = self.__dict__.get("_options")
+        if table is None:
+            table = self.__dict__["_options"] = {}
+        try:
+            return table[key]
+        except KeyError:
+            value = table[key] = super().get_option(name, *args, **kwargs)
+            return value
+        except TypeError:  # an override that cannot be a key: not kept
+            return super().get_option(name, *args, **kwargs)
 
     def _type(self, item):  # noqa: ANN001, ANN202
         # the type condition (cs:if type="..."): the listed types are the element's attribute,
