@@ -18,7 +18,7 @@ from .dates import Date, DatePart, raw_date, read_dates
 from .disambiguation import disambiguate
 from .display import Layout, _Displayed
 from .grouping import Name
-from .lookups import CitationItem, Lookups, Macro, unoptimised
+from .lookups import CitationItem, Lookups, Macro, SortShortcut, unoptimised
 from .markup import RICH_FORMATTER, _NormalFormatting, mark_data
 from .names import Names, read_names
 from .numbers import Number
@@ -58,11 +58,13 @@ def _element_classes() -> dict[str, type]:
         # every element: capitals of terms; display blocks; explicit normal formatting; and, unless unoptimised,
         # look-ups kept once per style
         mixins: tuple[type, ...] = (TermCapitals, TermFallback, _Displayed, _NormalFormatting)
+        by_tag = dict(_MIXINS)
         if unoptimised():
             classes["macro"] = model.Macro
         else:
             mixins = (Lookups, *mixins)
-        _CLASSES.update({tag: type(cls.__name__, (*mixins, *_MIXINS.get(tag, ()), cls), {})
+            by_tag["sort"] = (SortShortcut,)
+        _CLASSES.update({tag: type(cls.__name__, (*mixins, *by_tag.get(tag, ()), cls), {})
                          for tag, cls in classes.items()})
     return _CLASSES
 

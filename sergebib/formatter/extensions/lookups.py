@@ -14,6 +14,8 @@ import os
 import citeproc
 from citeproc import model
 
+_ABSENT = object()
+
 
 def unoptimised() -> bool:
     return os.environ.get("SERGEBIB_UNOPTIMISED", "") not in ("", "0")
@@ -37,6 +39,70 @@ class Lookups:
             found = table[key] = super().xpath_search(expression)
         return list(found)
 
+    def get_root(self):  # noqa: ANN201
+        # the trees are not changed after parsing, so no element moves to another tree: its root
+        # is the one it was parsed under (kept on the element's object)
+        root = self.__dict__.get("_root")
+        if root is None:
+            root = self.__dict__["_root"] = super().get_root()
+            if "_proxies" not in root.__dict__:
+                # lxml makes a new Python object for an element whenever none is alive, and the
+                # answers kept here are kept on that object: hold every element's object as long
+                # as the tree, so that each is made once and keeps its answers
+                root.__dict__["_proxies"] = list(root.iter())
+        return root
+
+    def get_formatter(self):  # noqa: ANN201
+        # citeproc-py's answer, asking for the root once instead of twice (it reads the formatter
+        # at every call: the formatter itself is not kept, the bibliography sets it on the style)
+        root = self.get_root()
+        return root.style.formatter if isinstance(root, model.Locale) else root.formatter
+
+    def calls_variable(self) -> bool:
+        # cs:group's suppression rule asks each child whether it calls a variable, recursively;
+        # the answer reads the style only (the element's attributes, its children, the macros it
+        # calls), which parsing fixed
+        known = self.__dict__.get("_calls_variable")
+        if known is None:
+            known = self.__dict__["_calls_variable"] = super().calls_variable()
+        return known
+
+    def get_option(self, name, *args, **kwargs):  # noqa: ANN001, ANN201
+        # cs:name's inheritable options (citeproc-py's Name.get_option(name, context,
+        # sort_options)): the element's attribute, else that of the enclosing cs:citation or
+        # cs:bibliography of `context` (or of the element), else cs:style's, else the default;
+        # a sort key's override (`sort_options[name]`) wins. All of it is fixed by the style but
+        # the override, which is part of the key kept under.
+        if not isinstance(self, model.Name):
+            return super().get_option(name, *args, **kwargs)
+        context = kwargs.get("context", args[0] if args else None)
+        sort_options = kwargs.get("sort_options", args[1] if len(args) > 1 else None)
+        override = sort_options[name] if isinstance(sort_options, dict) and name in sort_options else _ABSENT
+        key = (name, context, override)
+        table = self.__dict__.get("_options")
+        if table is None:
+            table = self.__dict__["_options"] = {}
+        try:
+            return table[key]
+        except KeyError:
+            value = table[key] = super().get_option(name, *args, **kwargs)
+            return value
+        except TypeError:  # an override that cannot be a key: not kept
+            return super().get_option(name, *args, **kwargs)
+
+    def _type(self, item):  # noqa: ANN001, ANN202
+        # the type condition (cs:if type="..."): the listed types are the element's attribute,
+        # fixed by parsing, so they are split and lowercased once; the item's type is read once
+        # per test instead of once per listed type (citeproc-py finds the item's reference anew
+        # each time), and not at all where none is listed, as before
+        types = self.__dict__.get("_types")
+        if types is None:
+            types = self.__dict__["_types"] = [typ.lower() for typ in self.get("type").split()]
+        if not types:
+            return []
+        kind = item.reference.type
+        return [typ == kind for typ in types]
+
     def get_term(self, name, *args, **kwargs):  # noqa: ANN001, ANN201
         # a style element's answer depends on the style's locales only (citeproc-py's get_term
         # reads nothing else of the element it is asked from); a cs:locale's own is not kept
@@ -58,6 +124,22 @@ class Macro(model.Macro):
         if known is None:
             known = self.__dict__["calls_a_variable"] = super().calls_variable()
         return known
+
+
+class SortShortcut:
+    """Mixed into cs:sort (see extensions._element_classes), before our own Sort."""
+
+    def sort(self, items, context):  # noqa: ANN001, ANN201
+        # A single cite (each citation rendered to test for ambiguity holds one) or none is in its
+        # order already: citeproc-py renders its sort keys only to sort a one-item list. Rendering
+        # a sort key leaves nothing behind that the rendering after it reads: the one attribute it
+        # sets, the layout's `repressed`, is reset before each cite is rendered (Layout._render_cite),
+        # and no cite or entry is being rendered (extensions.common.RENDERING, the layout's
+        # first_names) when cites are sorted. Only a key that fails to render (an exception) would
+        # have shown, by stopping the whole rendering.
+        if len(items) < 2:
+            return list(items)
+        return super().sort(items, context)
 
 
 class CitationItem(citeproc.CitationItem):
