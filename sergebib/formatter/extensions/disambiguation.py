@@ -207,7 +207,9 @@ def disambiguate(style: frontend.CitationStylesStyle, bibliography: object, cita
     condition = bool(style.root.xpath_search("//cs:if[@disambiguate='true'] | //cs:else-if[@disambiguate='true']"))
     if not (add_names or add_givenname or year_suffix or condition):
         return
-    from citeproc import Citation, CitationItem
+    from citeproc import Citation
+
+    from .lookups import CitationItem  # finds its reference once (a cost, not a rule)
 
     source = bibliography.source
     keys = [item.key for item in bibliography.items]
