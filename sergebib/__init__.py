@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ._lazy import lazy_attributes
 from .io.problems import BibliographyError, Problem
 
 if TYPE_CHECKING:
@@ -22,14 +23,7 @@ _LAZY = {"Library": ".library", "EDTFDate": ".model", "Name": ".model", "Role": 
          "WorkType": ".model"}
 
 
-def __getattr__(name: str) -> object:
-    if name in _LAZY:
-        import importlib
-
-        value = getattr(importlib.import_module(_LAZY[name], __name__), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module 'sergebib' has no attribute '{name}'")
+__getattr__ = lazy_attributes(__name__, _LAZY)
 
 
 def __dir__() -> list[str]:

@@ -5,6 +5,8 @@ no style parsing) does not import citeproc-py and lxml."""
 
 from typing import TYPE_CHECKING
 
+from .._lazy import lazy_attributes
+
 if TYPE_CHECKING:
     from .processor import Cite, Cluster, Entry, Processor, StyleError
     from .styles import StyleNotFoundError, available_styles, resolve_style
@@ -16,11 +18,4 @@ _HOME = {"Cite": ".processor", "Cluster": ".processor", "Entry": ".processor", "
          "resolve_style": ".styles"}
 
 
-def __getattr__(name: str) -> object:
-    if name in _HOME:
-        import importlib
-
-        value = getattr(importlib.import_module(_HOME[name], __name__), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module 'sergebib.formatter' has no attribute '{name}'")
+__getattr__ = lazy_attributes(__name__, _HOME)
