@@ -82,3 +82,17 @@ def test_runs_restart_the_substitution():
     assert [e.text for e in entries] == ["Doe. 1999.", "---. 2000.", "Doe, Stevens & Miller. 2003.", "---. 2004.",
                                          "Doe, Johnson & Williams. 2001."]
     assert [e.key for e in entries] == ["0", "1", "4", "5", "2"]
+
+
+def test_an_entry_the_style_leaves_out_is_not_the_preceding_entry():
+    # the letter renders to nothing in this bibliography (as Chicago and MHRA leave letters to the
+    # notes); the entry after it follows the first book, whose author it shares
+    csl = style(None).replace('<layout suffix=".">', '<layout suffix="."><choose><if type="personal_communication">'
+                              '</if><else>').replace("</group></layout>", "</group></else></choose></layout>")
+    items = [{"id": "a", "type": "book", "author": [person("Doe")], "issued": {"date-parts": [[1999]]}},
+             {"id": "b", "type": "personal_communication", "author": [person("Doe")],
+              "issued": {"date-parts": [[2000]]}},
+             {"id": "c", "type": "book", "author": [person("Doe")], "issued": {"date-parts": [[2001]]}}]
+    entries = Processor(csl).bibliography(items)
+    assert [e.text for e in entries] == ["Doe. 1999.", "---. 2001."]
+    assert entries.omitted == ["b"]

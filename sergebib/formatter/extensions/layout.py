@@ -287,8 +287,8 @@ class Layout(model.Layout):
                 state = self.first_names
                 del self.first_names
             if not rendered:
+                # an item the style leaves out of the bibliography is no "preceding entry"
                 out.append(None)
-                previous = None
                 continue
             text = str(rendered[0])
             names = state.get("names")
