@@ -66,3 +66,13 @@ def test_quotation_marks_at_the_start_of_a_display_block_open_a_quote():
                                 '<text variable="title" display="right-inline" suffix="."/>'))
     item = {"id": "a", "type": "book", "title": "'\"PIAAC-Longitudinal (PIAAC-L) 2015\"'"}
     assert processor.bibliography([item])[0].text.endswith("“‘PIAAC-Longitudinal (PIAAC-L) 2015.’”")
+
+
+def test_no_period_after_a_quoted_question_where_punctuation_stays_outside():
+    # citeproc-js with punctuation-in-quote false (en-GB, MHRA): ‘Vacances?’ ends the note, not
+    # ‘Vacances?’. (seen by tools/oracle.py on the bundled bibliography in mhra-notes)
+    csl = style('<text variable="title" quotes="true" suffix="."/>', piq=False)
+    item = {"id": "a", "type": "article", "title": "Les Grandes Vacances?"}
+    assert Processor(csl).citations([item], [[Cite("a")]])[0].text == "“Les Grandes Vacances?”"
+    item = {"id": "a", "type": "article", "title": "Les Grandes Vacances"}
+    assert Processor(csl).citations([item], [[Cite("a")]])[0].text == "“Les Grandes Vacances”."

@@ -151,6 +151,13 @@ def settle_quotes(text: str, punctuation_in_quote: bool) -> str:
             if last and _merged_into(last, punctuation[0]):
                 punctuation = punctuation[1:]
             text = text[:at] + punctuation + text[at:match.start(1)] + text[match.end(1):]
+    else:
+        # punctuation stays outside, but not a period after quoted text that ends with a question
+        # or exclamation mark (‘Vacances?’ not ‘Vacances?’.), as citeproc-js prints it
+        for match in reversed(list(_STYLE_QUOTE_CLOSED.finditer(text))):
+            last = text[:_inside(text, match.start())].rstrip(_MARKS_BEFORE)[-1:]
+            if last in ("?", "!") and match.group(1)[0] == ".":
+                text = text[:match.start(1)] + match.group(1)[1:] + text[match.end(1):]
     return _MARKERS.sub("", text.replace(QUOTE_IN_DATA, ""))
 
 
