@@ -49,3 +49,19 @@ def test_a_term_ends_the_substitution_even_when_empty():
         terms='<term name="author">Author Term Value</term><term name="editor"></term>'))
     [cite] = processor.citations([{"id": "a", "type": "book"}], [[Cite("a")]])
     assert cite.text == "Content:"
+
+
+def test_a_shorthand_names_inside_a_choose_inherits_the_original_name_and_label():
+    # CSL 1.0.2 "Substitute": the shorthand cs:names inherits cs:name (and, as citeproc-js has it,
+    # cs:label) also inside cs:choose, as chicago-author-date writes it: "Broué, Pierre, ed."
+    # (citeproc-js, via tools/oracle.py), not "P. Broué"
+    processor = Processor(style(
+        '<text variable="title"/>',
+        '<group delimiter=". "><names variable="author"><name name-as-sort-order="first"/>'
+        '<label form="short" prefix=", "/><substitute><choose><if type="book">'
+        '<names variable="editor"/></if></choose></substitute></names>'
+        '<text variable="title"/><names variable="editor" prefix="Edited by "/></group>'))
+    items = [{"id": "a", "type": "book", "title": "Le Mouvement communiste en France",
+              "editor": [{"family": "Broué", "given": "Pierre"}]}]
+    [entry] = processor.bibliography(items)
+    assert entry.text == "Broué, Pierre, ed. Le Mouvement communiste en France."

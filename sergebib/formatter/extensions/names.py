@@ -519,6 +519,14 @@ class Names(_Seamed, model.Names):
         # CSL 1.0.2, "Name" / form="count": "returns the total number of names that would
         # otherwise be rendered by the use of the cs:names element (taking into account
         # name truncation)", over all its variables (citeproc-py joined the counts as text)
+        if names_context is None and self.name is None and self.label is None:
+            # CSL 1.0.2, "Substitute": a shorthand cs:names "inherits the attribute values set on
+            # the cs:name and cs:et-al child elements of the original cs:names element", also
+            # where it stands in a cs:choose inside cs:substitute (citeproc-py passed them to
+            # direct children only); as in citeproc-js, the original's cs:label comes with them
+            found = self.xpath_search("./ancestor::cs:substitute[1]/parent::cs:names[1]")
+            if found:
+                names_context = found[0]
         name = (self if names_context is None else names_context).name
         if name is not None and name.get("form", "") == "count":
             total = sum(name.process(item, role, context=context, sort_options=kwargs.get("sort_options")) or 0
