@@ -147,21 +147,15 @@ def _apostrophes(name: dict) -> None:
 
 
 def read_names(source: object) -> None:
-    """Every personal name of every item parsed as citeproc-js reads CSL-JSON names.
-
-    citeproc-py stores variables under Python names ("collection_editor") but cs:names looks
-    them up as the style writes them ("collection-editor"), so hyphenated name variables
-    (container-author, collection-editor, original-author, ...) were never rendered; each is
-    also given under its CSL name."""
+    """Every personal name of every item parsed as citeproc-js reads CSL-JSON names (that
+    hyphenated name variables are found under their CSL names is variables.read_variables')."""
     for reference in source.values():
-        for key, value in list(reference.items()):
-            if isinstance(value, list) and any(isinstance(name, _SourceName) for name in value):
+        for value in reference.values():
+            if isinstance(value, list):
                 for name in value:
                     if isinstance(name, _SourceName):
                         parse_name(name)
                         _apostrophes(name)
-                if "_" in key:
-                    reference[key.replace("_", "-")] = value
 
 
 # --- rendering a name list -----------------------------------------------------------------------

@@ -47,6 +47,9 @@ class _Reference(Reference):
     def __getitem__(self, key: str) -> object:
         return super().__getitem__(key.replace("-", "_") if isinstance(key, str) else key)
 
+    def __setitem__(self, key: str, value: object) -> None:
+        super().__setitem__(key.replace("-", "_") if isinstance(key, str) else key, value)
+
     def get(self, key: str, default: object = None) -> object:
         return super().get(key.replace("-", "_") if isinstance(key, str) else key, default)
 
