@@ -221,5 +221,6 @@ def mark_data(value: str) -> str:
 
 _CLOSERS = "".join(CLOSE.values())
 _OPENERS = "".join(OPEN.values())
-_QUOTED = re.compile(f"{QUOTE_IN}([^{QUOTE_OUT}]*){QUOTE_OUT}([{_CLOSERS}]*)([.,]?)")
-_MARKERS = re.compile(f"[{QUOTE_IN}{QUOTE_OUT}{QUOTE_OPEN}{QUOTE_CLOSE}{DATA_DQ}{DATA_SQ}]")
+# the quotation sentinels, all resolved when a cite or entry is finished (quotes.settle_quotes)
+QUOTE_MARKS = QUOTE_IN + QUOTE_OUT + QUOTE_OPEN + QUOTE_CLOSE + DATA_DQ + DATA_SQ
+_MARKERS = re.compile(f"[{QUOTE_MARKS}]")

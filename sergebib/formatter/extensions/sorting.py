@@ -16,20 +16,7 @@ from citeproc.source import DateRange, LiteralDate
 from citeproc.string import String
 
 from .citation_label import citation_label
-from .markup import (
-    _CLOSERS,
-    _OPENERS,
-    AFFIX_CLOSE,
-    AFFIX_OPEN,
-    DATA_DQ,
-    DATA_SQ,
-    QUOTE_CLOSE,
-    QUOTE_IN,
-    QUOTE_OPEN,
-    QUOTE_OUT,
-    SEAM,
-    plain_affix_parens,
-)
+from .markup import _CLOSERS, _OPENERS, AFFIX_CLOSE, AFFIX_OPEN, QUOTE_MARKS, SEAM, plain_affix_parens
 from .names import Name as _Name
 
 try:  # ICU's collation (pyicu-wheels, or a PyICU built against the system's ICU)
@@ -37,8 +24,7 @@ try:  # ICU's collation (pyicu-wheels, or a PyICU built against the system's ICU
 except ImportError:  # pragma: no cover - exercised only where no ICU binding installs
     icu = None
 
-_SORT_NOISE = re.compile(
-    f"[{QUOTE_IN}{QUOTE_OUT}{QUOTE_OPEN}{QUOTE_CLOSE}{DATA_DQ}{DATA_SQ}{_OPENERS}{_CLOSERS}{SEAM}]")
+_SORT_NOISE = re.compile(f"[{QUOTE_MARKS}{_OPENERS}{_CLOSERS}{SEAM}]")
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 # --- collation ---------------------------------------------------------------------------------
