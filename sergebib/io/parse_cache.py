@@ -25,20 +25,11 @@ stats: dict[str, int] = {"hit": 0, "miss": 0}  # for tests and benchmarks
 
 @functools.cache
 def code_version() -> str:
-    from importlib import metadata
+    from ..formatter.cache import source_version
 
-    digest = hashlib.sha256(f"{FORMAT} {sys.version}".encode())
     package = Path(__file__).resolve().parent.parent
-    for folder in ("io", "model"):
-        for path in sorted((package / folder).rglob("*.py")):
-            digest.update(path.relative_to(package).as_posix().encode())
-            digest.update(path.read_bytes())
-    for dist in ("bibtexparser", "pydantic", "pydantic-core", "pylatexenc"):
-        try:
-            digest.update(f"{dist}={metadata.version(dist)}".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(f"{dist}=?".encode())
-    return digest.hexdigest()
+    return source_version([package / "io", package / "model"],
+                          ("bibtexparser", "pydantic", "pydantic-core", "pylatexenc"), f"{FORMAT} {sys.version}")
 
 
 def read_cached(path: Path) -> ParseResult:
