@@ -243,55 +243,48 @@ class CachedProcessor:
             self._processor = Processor(self._style, self.locale)
         return self._processor
 
-    def _key(self, call: str, items: list[dict[str, Any]], output: str, **options: Any) -> str:
-        return make_key(call=call, style=style_hash(self.style_path, self.style_xml), locale=self.locale,
-                        output=output, options=options, items=items)
-
-    def order(self, items: list[dict[str, Any]], keys: Sequence[str] | None = None) -> list[str]:
+    def _through(self, call: str, items: list[dict[str, Any]], output: str, options: dict[str, Any],
+                 compute: Callable[[], T], encode: Callable[[T], Any], decode: Callable[[Any], T]) -> T:
+        """`compute()`, or its value kept from an earlier call with the same style, locale, items,
+        output and options."""
         if not enabled():
-            return self.processor.order(items, keys)
-        key = self._key("order", items, "", keys=None if keys is None else list(keys))
-        found = lookup(key, _strings)
+            return compute()
+        key = make_key(call=call, style=style_hash(self.style_path, self.style_xml), locale=self.locale,
+                       output=output, options=options, items=items)
+        found = lookup(key, decode)
         if found is not None:
             return found
         stats["miss"] += 1
-        ordered = self.processor.order(items, keys)
-        store(key, list(ordered))
-        return ordered
+        value = compute()
+        store(key, encode(value))
+        return value
+
+    def order(self, items: list[dict[str, Any]], keys: Sequence[str] | None = None) -> list[str]:
+        return self._through("order", items, "", {"keys": None if keys is None else list(keys)},
+                             lambda: self.processor.order(items, keys), list, _strings)
 
     def bibliography(self, items: list[dict[str, Any]], output: str = "text",
                      keys: Sequence[str] | None = None, *, substitute_authors: bool = True,
                      runs: Sequence[Sequence[str]] | None = None) -> Entries:
         from .processor import Entries
 
-        if not enabled():
-            return self.processor.bibliography(items, output, keys, substitute_authors=substitute_authors, runs=runs)
-        key = self._key("bibliography", items, output, keys=None if keys is None else list(keys),
-                        substitute_authors=substitute_authors,
-                        runs=None if runs is None else [list(run) for run in runs])
-        found = lookup(key, lambda value: Entries(_entries_of(value["entries"]), _strings(value["omitted"])))
-        if found is not None:
-            return found
-        stats["miss"] += 1
-        entries = self.processor.bibliography(items, output, keys, substitute_authors=substitute_authors, runs=runs)
-        store(key, {"entries": _entries_value(entries), "omitted": list(entries.omitted)})
-        return entries
+        options = {"keys": None if keys is None else list(keys), "substitute_authors": substitute_authors,
+                   "runs": None if runs is None else [list(run) for run in runs]}
+        return self._through(
+            "bibliography", items, output, options,
+            lambda: self.processor.bibliography(items, output, keys, substitute_authors=substitute_authors, runs=runs),
+            lambda entries: {"entries": _entries_value(entries), "omitted": list(entries.omitted)},
+            lambda value: Entries(_entries_of(value["entries"]), _strings(value["omitted"])))
 
     def citations(self, items: list[dict[str, Any]], clusters: Sequence[Cluster | Sequence[Cite]],
                   output: str = "text", *, registered: Sequence[str] = (),
                   independent: bool = False) -> list[Entry]:
         from .processor import Cluster
 
-        if not enabled():
-            return self.processor.citations(items, clusters, output, registered=registered,
-                                            independent=independent)
         groups = [c if isinstance(c, Cluster) else Cluster(c) for c in clusters]
-        key = self._key("citations", items, output, registered=list(registered), independent=independent,
-                        clusters=[[asdict(c) for c in g.cites] + [g.note] for g in groups])
-        found = lookup(key, _entries_of)
-        if found is not None:
-            return found
-        stats["miss"] += 1
-        out = self.processor.citations(items, groups, output, registered=registered, independent=independent)
-        store(key, _entries_value(out))
-        return out
+        options = {"registered": list(registered), "independent": independent,
+                   "clusters": [[asdict(c) for c in g.cites] + [g.note] for g in groups]}
+        return self._through(
+            "citations", items, output, options,
+            lambda: self.processor.citations(items, groups, output, registered=registered, independent=independent),
+            _entries_value, _entries_of)
