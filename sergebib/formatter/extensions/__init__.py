@@ -18,7 +18,7 @@ from .dates import Date, DatePart, raw_date, read_dates
 from .disambiguation import disambiguate
 from .display import Layout, _Displayed
 from .grouping import Name
-from .lookups import CitationItem, Lookups, Macro, SortShortcut, unoptimised
+from .lookups import CitationItem, Lookups, SortShortcut, unoptimised
 from .markup import RICH_FORMATTER, _NormalFormatting, mark_data
 from .names import Names, read_names
 from .numbers import Number
@@ -40,7 +40,7 @@ _CSL_NS = "http://purl.org/net/xbiblio/csl"
 OVERRIDES: dict[str, type] = {"name": Name, "date": Date, "style": StyleElement, "if": If, "else-if": ElseIf,
                               "text": Text, "layout": Layout, "key": Key, "names": Names,
                               "date-part": DatePart, "number": Number, "label": Label,
-                              "group": Group, "macro": Macro, "substitute": Substitute, "term": Term,
+                              "group": Group, "substitute": Substitute, "term": Term,
                               "sort": Sort}
 # the elements that render variables also suppress those already substituted (see substitute.py)
 # and count the variables they print (for cs:group, see text.py)
@@ -59,9 +59,7 @@ def _element_classes() -> dict[str, type]:
         # look-ups kept once per style
         mixins: tuple[type, ...] = (TermCapitals, TermFallback, _Displayed, _NormalFormatting)
         by_tag = dict(_MIXINS)
-        if unoptimised():
-            classes["macro"] = model.Macro
-        else:
+        if not unoptimised():
             mixins = (Lookups, *mixins)
             by_tag["sort"] = (SortShortcut,)
         _CLASSES.update({tag: type(cls.__name__, (*mixins, *by_tag.get(tag, ()), cls), {})

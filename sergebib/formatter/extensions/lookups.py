@@ -118,14 +118,6 @@ class Lookups:
         return table[key]
 
 
-class Macro(model.Macro):
-    def calls_variable(self) -> bool:
-        known = self.__dict__.get("calls_a_variable")
-        if known is None:
-            known = self.__dict__["calls_a_variable"] = super().calls_variable()
-        return known
-
-
 class SortShortcut:
     """Mixed into cs:sort (see extensions._element_classes), before our own Sort."""
 
