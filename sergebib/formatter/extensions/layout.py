@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 
 from citeproc import model
-from citeproc.string import String, normalize_seam
+from citeproc.string import String
 
 from .common import RENDERING
 from .conditions import track_position
 from .disambiguation import _letter_index
 from .grouping import probe_names, substitute_names
-from .markup import RESET_MARKS, SEAM, mark_affix_parens, nest_affix_parens, plain_affix_parens
+from .markup import RESET_MARKS, SEAM, mark_affix_parens, nest_affix_parens, plain_affix_parens, wrap_marking_parens
 from .punctuation import _SEAM_NOISE, _merge_punctuation, merge_at_seams, settle_spaces
 from .quotes import mark_affix, settle_quotes, typeset_quotes
 from .terms import prefix_starts_sentence
@@ -99,9 +99,7 @@ class Layout(model.Layout):
                 between = between.lstrip(",;.:")
             joined = joined + String(between) + piece
         # the layout's affixes, with their parentheses marked (see nest_affix_parens)
-        prefix = String(mark_affix_parens(self.get("prefix", "")))
-        affixed = prefix + normalize_seam(prefix, joined)
-        text = self.format(affixed + normalize_seam(affixed, String(mark_affix_parens(self.get("suffix", "")))))
+        text = self.format(wrap_marking_parens(self, joined))
         return self._finish(str(text) if text is not None else "", self._punctuation_in_quote(), citation=True)
 
     def _render_cite(self, cite, suppress_names: bool = False, predecessor: bool = True):  # noqa: ANN001, ANN202

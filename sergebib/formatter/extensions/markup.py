@@ -106,6 +106,14 @@ def nest_affix_parens(text: str) -> str:
     return "".join(out)
 
 
+def wrap_marking_parens(element: object, string: object) -> object:
+    """citeproc-py's Affixed.wrap of `string` in `element`'s affixes, with the affixes'
+    parentheses marked (see AFFIX_OPEN)."""
+    prefix = String(mark_affix_parens(element.get("prefix", "")))
+    text = prefix + normalize_seam(prefix, string)
+    return text + normalize_seam(text, String(mark_affix_parens(element.get("suffix", ""))))
+
+
 class _Seamed:
     # whether this element's affix parentheses are marked (see AFFIX_OPEN)
     _nested_affixes = True
@@ -113,10 +121,7 @@ class _Seamed:
     def wrap(self, string):  # noqa: ANN001, ANN201
         affixes = self.get("prefix", "") + self.get("suffix", "")
         if string is not None and self._nested_affixes and ("(" in affixes or ")" in affixes):
-            # Affixed.wrap, with the affixes' parentheses marked
-            prefix = mark_affix_parens(self.get("prefix", ""))
-            text = prefix + normalize_seam(prefix, string)
-            wrapped = text + normalize_seam(text, mark_affix_parens(self.get("suffix", "")))
+            wrapped = wrap_marking_parens(self, string)
         else:
             wrapped = super().wrap(string)
         if wrapped is None or not str(wrapped):
