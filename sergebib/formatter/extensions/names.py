@@ -167,6 +167,11 @@ _ROMANESQUE = re.compile("[a-zA-Z\u0e01-\u0e5b\u00c0-\u017f\u0370-\u03ff\u0400-\
                          "\u05d6-\u05ff\u1f00-\u1fff\u0600-\u06ff\u200c\u200d\u200e\u0218-\u021b\u202a-\u202e]")
 
 
+def _unmarked(text: str) -> str:
+    """`text` without our formatting and quotation sentinels (to read its letters)."""
+    return "".join(c for c in text if c not in _MARKS)
+
+
 def _join(parts: list[str | None], separator: str) -> str:
     return separator.join(p for p in parts if p)
 
@@ -258,7 +263,7 @@ class _NameList(model.Name):
             # name inverted by name-as-sort-order; "always"; "never"
             rule = option("delimiter-precedes-et-al")
             before = self._precedes(rule, len(rendered) >= 2, inverted[-1])
-            plain = "".join(c for c in str(et_al) if c not in _MARKS)
+            plain = _unmarked(str(et_al))
             space = " " if _ROMANESQUE.match(plain[:1]) else ""  # "Zither等" (citeproc-js)
             return delimiter.join(rendered) + (delimiter if before else space) + et_al
         and_ = option("and")
@@ -276,7 +281,7 @@ class _NameList(model.Name):
         before = self._precedes(option("delimiter-precedes-last"), len(rendered) >= 3, inverted[-2])
         # as in citeproc-js, the term is set off by spaces only on a side where it has a letter
         # of a spaced script (or "&"): the Hebrew "ו" joins the names around it
-        plain = "".join(c for c in term if c not in _MARKS)
+        plain = _unmarked(term)
         space_before = " " if plain[:1] == "&" or _ROMANESQUE.match(plain[:1]) else ""
         space_after = " " if plain[-1:] in (".", ";", ":", "&") or _ROMANESQUE.match(plain[-1:]) else ""
         return (delimiter.join(rendered[:-1]) + (delimiter if before else space_before) + term + space_after
@@ -341,9 +346,9 @@ class _NameList(model.Name):
             return _join([head, suffix], " ")
         g, d = decorate("given", given), decorate("given", dropping)
         f, n = decorate("family", family), decorate("family", particle)
-        plain_family = "".join(c for c in family or "" if c not in _MARKS)
+        plain_family = _unmarked(family or "")
         if not _ROMANESQUE.search(plain_family):
-            plain_given = "".join(c for c in given or "" if c not in _MARKS)
+            plain_given = _unmarked(given or "")
             latin_given = bool(plain_given) and bool(_ROMANESQUE.match(plain_given))
             return _join([n, f, g], " " if latin_given else "")
         if short:
