@@ -40,16 +40,10 @@ def _progress(count: int, label: str) -> Iterator[Callable[[Iterable[T]], Iterab
     if not _progress_wanted(count):
         yield lambda items: items
         return
-    from sergebib.formatter.progress import reporting
+    from sergebib.formatter.progress import reporting, ticking
 
     with click.progressbar(length=count, label=label, file=sys.stderr) as bar, reporting(bar.update):
-
-        def wrap(items: Iterable[T]) -> Iterator[T]:
-            for item in items:
-                yield item
-                bar.update(1)
-
-        yield wrap
+        yield ticking
 
 
 def _load(path: str | None) -> Library:
