@@ -25,3 +25,5 @@ def context_in_bibliography(element, context) -> bool:  # noqa: ANN001
     return bool((element if context is None else context).xpath_search("./ancestor-or-self::cs:bibliography"))
 
 
+# the xml:lang attribute of cs:locale and cs:style, as lxml names it
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

@@ -16,6 +16,7 @@ from citeproc.source import DateRange, LiteralDate
 from citeproc.string import String
 
 from .citation_label import citation_label
+from .common import XML_LANG
 from .markup import _CLOSERS, _OPENERS, AFFIX_CLOSE, AFFIX_OPEN, QUOTE_MARKS, SEAM, plain_affix_parens
 from .names import Name as _Name
 
@@ -25,7 +26,6 @@ except ImportError:  # pragma: no cover - exercised only where no ICU binding in
     icu = None
 
 _SORT_NOISE = re.compile(f"[{QUOTE_MARKS}{_OPENERS}{_CLOSERS}{SEAM}]")
-_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 # --- collation ---------------------------------------------------------------------------------
 # CSL 1.0.2, "Sorting": "Sorting is case-insensitive." Keys are compared as citeproc-js compares
@@ -68,8 +68,8 @@ def collation_locale(root: model.CitationStylesElement) -> str:
     """The locale a style's keys are collated in: the processor's locale, else the style's
     default-locale (the language of the first locale the style's terms are looked up in)."""
     for locale in getattr(root, "locales", ()):
-        if locale.get(_XML_LANG):
-            return locale.get(_XML_LANG)
+        if locale.get(XML_LANG):
+            return locale.get(XML_LANG)
     return root.get("default-locale") or "en-US"
 
 

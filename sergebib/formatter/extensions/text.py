@@ -9,7 +9,7 @@ from citeproc.source import VariableError
 from citeproc.string import MixedString, NoCase, String
 
 from .citation_label import citation_label
-from .common import RENDERING
+from .common import RENDERING, XML_LANG
 from .markup import QUOTE_CLOSE, QUOTE_OPEN, _Seamed, mark_data
 from .numbers import NUMERIC_VARIABLES, PageRanges, is_plural
 from .sorting import labels_left_out
@@ -56,7 +56,6 @@ def _only_empty_variables(before: tuple[int, int] | None) -> bool:
         return False
     return after[0] > before[0] and after[1] == before[1]
 
-_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 class Text(_Seamed, PageRanges, model.Text):
@@ -219,7 +218,7 @@ class Label(_Seamed, model.Label):
         # and never title-cased it.
         if language is None and self.get("text-case") == "title":
             locales = self.get_root().locales
-            language = (locales[-1].get(_XML_LANG) or "")[:2] if locales else None
+            language = (locales[-1].get(XML_LANG) or "")[:2] if locales else None
         return super().case(text, language)
 
 
