@@ -221,7 +221,7 @@ class Processor:
         if runs is not None:
             keys = [key for run in runs for key in run]
         bib, known = self._sorted(items, keys)
-        disambiguate(self.style, bib, citations=False)
+        disambiguate(self.style, bib)
         shown = [bib.items] if runs is None else _runs(bib.items, runs)
         # our Layout (extensions.layout) returns None for an item that renders to nothing,
         # where citeproc-py would drop it unnamed, so keys and entries stay paired

@@ -302,7 +302,7 @@ def test_a_label_needs_its_variable():
 
 def test_the_disambiguate_condition_in_the_bibliography():
     # CSL 1.0.2 "Choose" / disambiguate, as citeproc-js applies it: an entry shows what tells
-    # its item's first cite apart
+    # its item's cites apart
     xml = style('<names variable="author"><name/></names>'
                 '<choose><if disambiguate="true"><text variable="title" prefix=", "/></if></choose>',
                 '<names variable="author"><name/></names>'

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from contextvars import ContextVar
+
 from citeproc import model
 
-from .common import RENDERING, context_in_bibliography
+from .common import RENDERING
+
+# the disambiguate tests a cite rendered for disambiguation meets, counted by If (citeproc-js's
+# disambiguate_maxMax): once every one of them holds, turning on more changes nothing
+TESTS_MET: ContextVar[list | None] = ContextVar("sergebib_disambiguate_tests_met", default=None)
 
 
 class StyleElement(model.Style):
@@ -128,22 +134,23 @@ class If(model.If):
         # CSL 1.0.2, "Choose" / disambiguate: "When set to "true" (the only allowed value), the
         # element content is only rendered if it disambiguates two otherwise identical
         # citations" (see disambiguate); it is one more test, combined by `match`. As in
-        # citeproc-js, an entry shows what disambiguates the item's first cite.
+        # citeproc-js, it holds for an ambiguous item in every position of its cites and in its
+        # bibliographic entry.
         if self.get("disambiguate") != "true":
             return super().render(item, context, delimiter, **kwargs)
-        where = item.get("position") or ("first" if "first" in (item.get("tracked") or {"first"}) else "subsequent")
-        if context_in_bibliography(self, context):
-            where = "first"
-        ambiguous = (where if where == "first" else "subsequent") in (item.reference.get("disambiguate") or ())
+        ambiguous = bool(item.reference.get("disambiguate"))
         steps = item.reference.get("disambiguate_steps")
         state = RENDERING.get()
-        if ambiguous and where == "first" and steps is not None and state is not None:
+        if ambiguous and steps is not None and state is not None:
             # as citeproc-js, the conditions are tried one at a time: a cite's first `steps`
             # disambiguate tests (in the order its rendering meets them) hold, until the cites
             # differ (see disambiguate)
             met = state.get("disambiguate_met", 0)
             state["disambiguate_met"] = met + 1
             ambiguous = met < steps
+            counted = TESTS_MET.get()
+            if counted is not None:
+                counted.append(ambiguous)
         others = [name for name in _CONDITIONS if name in self.attrib]
         results = [ambiguous]
         for name in others:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from citeproc import frontend, model
 
+from .conditions import TESTS_MET
 from .names import NAMES_SEEN
 
 # --- year-suffix disambiguation ------------------------------------------------------------------
@@ -18,7 +19,7 @@ from .names import NAMES_SEEN
 # "z" is reached ("z", "aa", "ab", ..., "az", "ba", etc.). By default, the year-suffix is appended to
 # the first year rendered through cs:date in the cite and in the bibliographic entry, but its
 # location can be controlled by explicitly rendering the "year-suffix" variable using cs:text."
-# Cites are ambiguous here when their first-position renderings are identical (see disambiguate).
+# Cites are ambiguous here when their renderings as subsequent cites are identical (see disambiguate).
 
 
 _NOT_IDENTIFYING = ("accessed",)
@@ -176,9 +177,14 @@ def _expand_cites(source: object, seen: dict[str, list], pending, rule: str,  # 
                 yield changed
 
 
-def disambiguate(style: frontend.CitationStylesStyle, bibliography: object, citations: bool = True) -> None:
+def disambiguate(style: frontend.CitationStylesStyle, bibliography: object) -> None:
     """Disambiguate the cites of `bibliography.items` (registered, and sorted where the style
-    sorts its bibliography), in the order of CSL 1.0.2 "Disambiguation":
+    sorts its bibliography), in the order of CSL 1.0.2 "Disambiguation" ("A cite is ambiguous
+    when it matches multiple bibliographic entries"). As in citeproc-js (getAmbiguousCite), a
+    cite is compared in the form of a subsequent cite (position "subsequent", near-note): the
+    short form of a note style, where works are told apart only by what the short form shows;
+    what disambiguation adds then holds in every position (and, for the condition, in the
+    bibliography):
 
     - with a givenname-disambiguation-rule other than "by-cite", names are first disambiguated
       throughout (_disambiguate_names);
@@ -195,8 +201,7 @@ def disambiguate(style: frontend.CitationStylesStyle, bibliography: object, cita
       before the step where none did (as citeproc-js does);
     - the disambiguate="true" condition (If), tested true for cites still ambiguous: "the
       element content is only rendered if it disambiguates two otherwise identical citations";
-    - disambiguate-add-year-suffix (`year_suffix`), in bibliography order.
-    Without `citations` (a bibliography alone), later cites' forms are not examined."""
+    - disambiguate-add-year-suffix (`year_suffix`), in bibliography order."""
     citation_element = style.root.citation
     if citation_element is None:
         return
@@ -215,10 +220,12 @@ def disambiguate(style: frontend.CitationStylesStyle, bibliography: object, cita
     keys = [item.key for item in bibliography.items]
     seen: dict[str, list] = {}
 
-    def render(key: str, position: str | None = None) -> str:
+    def render(key: str) -> str:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # `position` is read by our If, not citeproc-py
-            item = CitationItem(key) if position is None else CitationItem(key, position=position)
+            # compared as a subsequent cite close to its previous one (citeproc-js: position
+            # "subsequent", near-note)
+            item = CitationItem(key, position="subsequent", near_note=True)
         probe = Citation([item])
         probe.bibliography = bibliography
         names: list = []
@@ -231,11 +238,10 @@ def disambiguate(style: frontend.CitationStylesStyle, bibliography: object, cita
         finally:
             NAMES_SEEN.reset(token)
             source[key].update(hidden)
-        if position is None:
-            seen[key] = names
+        seen[key] = names
         return text
 
-    first = {key: render(key) for key in keys}  # first-position renderings, kept up to date
+    first = {key: render(key) for key in keys}  # the cites' renderings, kept up to date
 
     def ambiguous() -> list[list[str]]:
         return _ambiguous(first.__getitem__, keys)
@@ -250,10 +256,13 @@ def disambiguate(style: frontend.CitationStylesStyle, bibliography: object, cita
         # cites of a set differ, as citeproc-js does; those that never do keep them all
         tests = len(style.root.xpath_search("//cs:if[@disambiguate='true'] | //cs:else-if[@disambiguate='true']"))
         for group in ambiguous():
+            if add_givenname and rule == "by-cite" and not year_suffix:
+                _steps_after_expansion(group, source, seen, render, first)
+                continue
             pending = group
             for steps in range(1, tests + 1):
                 for key in pending:
-                    source[key]["disambiguate"] = {"first"}
+                    source[key]["disambiguate"] = True
                     source[key]["disambiguate_steps"] = steps
                 first.update({key: render(key) for key in pending})
                 rendered = [first[key] for key in group]
@@ -263,13 +272,6 @@ def disambiguate(style: frontend.CitationStylesStyle, bibliography: object, cita
             for key in pending:
                 source[key].pop("disambiguate_steps", None)
             first.update({key: render(key) for key in pending})
-        if citations:
-            # a note style's later cites have a short form of their own, ambiguous or not apart
-            # from the first cite's (citeproc-js disambiguates cites in the form they are
-            # rendered in); the condition is false in bibliographies
-            for group in _ambiguous(lambda key: render(key, "subsequent"), keys):
-                for key in group:
-                    source[key]["disambiguate"] = source[key].get("disambiguate", set()) | {"subsequent"}
     if year_suffix:
         for group in ambiguous():
             for n, key in enumerate(group):
@@ -340,3 +342,125 @@ def _disambiguate_set(group: list[str], source: object, seen: dict[str, list], r
     if by_cite and pending:
         attempt(True)
         restore()
+
+
+# --- the disambiguate condition after by-cite given-name expansion ----------------------------------
+# citeproc-js (CSL.Disambiguation) runs its steps on one configuration of the cites of a set (its
+# "base": names shown and given-name levels), which it only moves forward, and keeps a copy (its
+# "betterbase") of what helped, which the cites are registered with. When names cannot tell the
+# cites apart, base is left with the first name fully expanded; the disambiguate conditions are then
+# turned on one at a time (disExtraText), each step followed by a names step (disNames) on the same
+# rendering. Whenever a step tells some of the cites apart (disNames's resolutions [a] to [d]),
+# captureStepToBase copies into betterbase base's level of the name being stepped (the first one
+# when a list of cites is new), or all of base's levels where base has met more name lists than
+# betterbase knows: from then on, the cites registered carry the expanded given name that did not
+# tell them apart. Cites told apart at once (two left, done) are registered without it. This is
+# what citeproc-js prints, e.g. for three editions of one book in a note style's short form
+# ("John Doe, Title, 1999"; two editions: "Doe, Title, 1999").
+
+
+class _Stepper:
+    """The state citeproc-js keeps while it steps a set of cites (see above)."""
+
+    def __init__(self, group: list[str], lists: int) -> None:
+        self.lists = [group]  # the cites still ambiguous, in lists citeproc-js works through
+        self.step = 0  # the disambiguate tests turned on
+        self.name = 0  # the name being stepped (gname)
+        self.known = lists  # the name lists betterbase knows
+        self.met = lists  # the name lists base has met
+        self.carried = False  # whether betterbase has the expanded given name
+        self.registered: dict[str, tuple[int, bool]] = {}
+
+    def register(self, *keys: str) -> None:
+        self.registered.update((key, (self.step, self.carried)) for key in keys)
+
+    def capture(self) -> None:
+        """captureStepToBase: base's level of the name stepped, or all of them where base has
+        met more name lists."""
+        if self.name == 0 or self.met > self.known:
+            self.carried, self.known = True, max(self.known, self.met)
+
+    def resolve(self, partners: list[str], others: list[str], clashes: list[int], maxed: bool) -> bool:
+        """disNames's resolutions of the current list -> whether the next names step renders
+        again without a change (initGivens)."""
+        if clashes[1] == 0 and len(others) == 1:  # [a] both told apart
+            self.capture()
+            self.register(partners[0], others[0])
+            self.lists[0] = []
+        elif clashes[1] == 0:  # [b] the first told apart from all the others
+            self.capture()
+            self.register(partners[0])
+            self.lists[0] = others
+            return bool(others)
+        elif len(others) == 1:  # [c] one told apart from all the others
+            self.capture()
+            self.register(others[0])
+            self.lists[0] = partners
+        elif clashes[1] < clashes[0]:  # [d] fewer alike than before
+            self.capture()
+            self.lists[0] = partners
+            self.lists.append(others)
+        elif maxed:  # [e] nothing more to try on names: the list is split
+            self.lists[0] = others
+            self.lists.append(partners)
+        return False
+
+
+def _steps_after_expansion(group: list[str], source: object, seen: dict[str, list], render,  # noqa: ANN001
+                           first: dict[str, str]) -> None:
+    """The disambiguate conditions for a set of cites still ambiguous after by-cite given-name
+    expansion, stepped as citeproc-js steps them (see above): each cite registered with the step
+    it was told apart at (`disambiguate_steps`) and, after a capture, its first name expanded."""
+
+    def counts(key: str) -> str:  # citeproc-js orders the set by its names counts, then by id
+        return ",".join(str(len(source[key].get(variable) or [])) for _, _, variable, _ in seen.get(key) or [])
+
+    state = _Stepper(sorted(group, key=lambda key: (counts(key), key)),
+                     min(len(seen.get(key) or []) for key in group))
+    state.met = max(len(seen.get(key) or []) for key in group)
+    for key in group:
+        source[key]["disambiguate"] = True
+    stepping_names, again, rounds = False, False, 0
+    while state.lists:
+        state.name, clashes = 0, [1, 0]
+        while state.lists[0] and rounds < 10000:
+            rounds += 1
+            current, maxed = state.lists[0], False
+            if again:  # after a resolution, the next names step renders again without a change
+                again = False
+            elif not stepping_names:
+                state.step += 1
+            else:  # base has the name expanded already: it adds a name, and is at its maximum
+                state.name, maxed = 1, True
+            texts, tests = {}, []
+            for key in current:
+                source[key]["disambiguate_steps"] = state.step
+                tests = []
+                token = TESTS_MET.set(tests)
+                try:
+                    texts[key] = render(key)
+                finally:
+                    TESTS_MET.reset(token)
+                state.met = max(state.met, len(seen.get(key) or []))
+            partners = [key for key in current if texts[key] == texts[current[0]]]
+            others = [key for key in current if texts[key] != texts[current[0]]]
+            clashes = [clashes[1], len(partners) - 1]
+            if not stepping_names and ((clashes[1] == 0 and len(others) < 2) or len(tests) <= state.step):
+                state.register(*current)  # told apart, or every condition on: done
+                state.lists[0] = []
+                continue
+            stepping_names = not maxed
+            again = state.resolve(partners, others, clashes, maxed)
+        state.lists.pop(0)
+    for key in group:
+        steps, expanded = state.registered.get(key, (None, False))
+        if steps is None:
+            source[key].pop("disambiguate_steps", None)
+        else:
+            source[key]["disambiguate_steps"] = steps
+        records = seen.get(key) or []
+        names = (source[key].get(records[0][2]) or []) if records else []
+        if expanded and names and "literal" not in names[0]:
+            element, context, variable, _ = records[0]
+            _raise_level(source[key], variable, 0, len(element.expansion_steps(context)) - 1)
+        first[key] = render(key)
