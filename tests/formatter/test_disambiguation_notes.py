@@ -47,3 +47,23 @@ def test_a_given_name_tried_in_vain_is_kept_once_a_condition_tells_some_cites_ap
     assert notes(editions(1999, 2005, 2010)) == [
         "John Doe, Title, Pub 1999, 1999", "John Doe, Title, Pub 2005, 2005", "John Doe, Title, Pub 2010, 2010",
         "John Doe, Title, 1999", "John Doe, Title, 2005", "John Doe, Title, 2010"]
+
+
+# the title in italics (a book) or in quotation marks (an article), then the year where ambiguous
+FORMATTED = NOTES.split("<citation")[0] + """<citation><layout delimiter="; "><group delimiter=", ">
+    <names variable="author"><name form="short"/></names>
+    <choose><if type="book"><text variable="title" font-style="italic"/></if>
+      <else><text variable="title" quotes="true"/></else></choose>
+    <choose><if disambiguate="true"><date variable="issued"><date-part name="year"/></date></if></choose>
+  </group></layout></citation>
+</style>"""
+
+
+def test_cites_that_differ_only_in_formatting_are_ambiguous():
+    # citeproc-js compares cites without decorations (getAmbiguousCite, suppress_decorations): an
+    # italic title and a quoted one do not tell a book and an article apart, the year does
+    items = [{"id": key, "type": kind, "title": "Title", "author": [{"family": "Doe"}],
+              "issued": {"date-parts": [[year]]}} for key, kind, year in (("a", "book", 1933),
+                                                                         ("b", "article-journal", 1934))]
+    texts = [e.text for e in Processor(FORMATTED).citations(items, [[Cite("a")], [Cite("b")]], "html")]
+    assert texts == ["Doe, <i>Title</i>, 1933", "Doe, “Title,” 1934"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import warnings
 from collections import Counter
 from collections.abc import Iterator
@@ -23,6 +24,9 @@ from .names import NAMES_SEEN
 
 
 _NOT_IDENTIFYING = ("accessed",)
+# citeproc-js compares cites without their decorations (getAmbiguousCite, suppress_decorations):
+# formatting (our private-use marks, see richtext) and quotation marks are not what tells works apart
+_FORMATTING = re.compile("[\ue000-\uf8ff]")
 
 
 def _letters(n: int) -> str:
@@ -219,6 +223,9 @@ def disambiguate(style: frontend.CitationStylesStyle, bibliography: object) -> N
     source = bibliography.source
     keys = [item.key for item in bibliography.items]
     seen: dict[str, list] = {}
+    marks = "".join(str(citation_element.layout.get_single_term(name=name))
+                    for name in ("open-quote", "close-quote", "open-inner-quote", "close-inner-quote"))
+    undecorated = str.maketrans("", "", marks)
 
     def render(key: str) -> str:
         with warnings.catch_warnings():
@@ -239,7 +246,7 @@ def disambiguate(style: frontend.CitationStylesStyle, bibliography: object) -> N
             NAMES_SEEN.reset(token)
             source[key].update(hidden)
         seen[key] = names
-        return text
+        return _FORMATTING.sub("", text).translate(undecorated)
 
     first = {key: render(key) for key in keys}  # the cites' renderings, kept up to date
 
