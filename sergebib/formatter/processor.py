@@ -267,9 +267,10 @@ class Processor:
                 citation = Citation([_citation_item(c) for c in cluster.cites], note=cluster.note)
             bib.register(citation)
             citations.append(citation)
+        cited = [item.key for item in bib.items]
         if self.has_bibliography and self.style.root.bibliography.find("cs:sort", _NS) is not None:
             bib.sort()
-        disambiguate(self.style, bib)
+        disambiguate(self.style, bib, cited)
         out = []
         for cluster, citation in zip(groups, citations, strict=True):
             if independent:

@@ -181,7 +181,7 @@ def _expand_cites(source: object, seen: dict[str, list], pending, rule: str,  # 
                 yield changed
 
 
-def disambiguate(style: frontend.CitationStylesStyle, bibliography: object) -> None:
+def disambiguate(style: frontend.CitationStylesStyle, bibliography: object, cited: list[str] | None = None) -> None:
     """Disambiguate the cites of `bibliography.items` (registered, and sorted where the style
     sorts its bibliography), in the order of CSL 1.0.2 "Disambiguation" ("A cite is ambiguous
     when it matches multiple bibliographic entries"). As in citeproc-js (getAmbiguousCite), a
@@ -205,7 +205,9 @@ def disambiguate(style: frontend.CitationStylesStyle, bibliography: object) -> N
       before the step where none did (as citeproc-js does);
     - the disambiguate="true" condition (If), tested true for cites still ambiguous: "the
       element content is only rendered if it disambiguates two otherwise identical citations";
-    - disambiguate-add-year-suffix (`year_suffix`), in bibliography order."""
+    - disambiguate-add-year-suffix (`year_suffix`), in bibliography order.
+    `cited`: the works in the order a document first cites them, where that is not the order of
+    `bibliography.items`."""
     citation_element = style.root.citation
     if citation_element is None:
         return
@@ -222,6 +224,8 @@ def disambiguate(style: frontend.CitationStylesStyle, bibliography: object) -> N
 
     source = bibliography.source
     keys = [item.key for item in bibliography.items]
+    # the order in which a document first cites the works (citeproc-js registers them so)
+    registered = {key: n for n, key in enumerate(cited or keys)}
     seen: dict[str, list] = {}
     marks = "".join(str(citation_element.layout.get_single_term(name=name))
                     for name in ("open-quote", "close-quote", "open-inner-quote", "close-inner-quote"))
@@ -264,7 +268,8 @@ def disambiguate(style: frontend.CitationStylesStyle, bibliography: object) -> N
         tests = len(style.root.xpath_search("//cs:if[@disambiguate='true'] | //cs:else-if[@disambiguate='true']"))
         for group in ambiguous():
             if add_givenname and rule == "by-cite" and not year_suffix:
-                _steps_after_expansion(group, source, seen, render, first)
+                by_citing = sorted(group, key=lambda key: registered.get(key, len(keys)))
+                _steps_after_expansion(by_citing, source, seen, render, first)
                 continue
             pending = group
             for steps in range(1, tests + 1):
@@ -361,25 +366,27 @@ def _disambiguate_set(group: list[str], source: object, seen: dict[str, list], r
 # captureStepToBase copies into betterbase base's level of the name being stepped (the first one
 # when a list of cites is new), or all of base's levels where base has met more name lists than
 # betterbase knows: from then on, the cites registered carry the expanded given name that did not
-# tell them apart. Cites told apart at once (two left, done) are registered without it. This is
-# what citeproc-js prints, e.g. for three editions of one book in a note style's short form
-# ("John Doe, Title, 1999"; two editions: "Doe, Title, 1999").
+# tell them apart. Cites told apart at once (two left, done) are registered without it. The set is
+# run again as the document's citations are processed, starting from what its first work (as first
+# cited) was registered with: once that carries the expansion, every cite of the set does. This is what
+# citeproc-js prints, e.g. for three editions of one book in a note style's short form ("John Doe,
+# Title, 1999"; two editions: "Doe, Title, 1999").
 
 
 class _Stepper:
     """The state citeproc-js keeps while it steps a set of cites (see above)."""
 
-    def __init__(self, group: list[str], lists: int) -> None:
+    def __init__(self, group: list[str], lists: int, carried: bool) -> None:
         self.lists = [group]  # the cites still ambiguous, in lists citeproc-js works through
         self.step = 0  # the disambiguate tests turned on
         self.name = 0  # the name being stepped (gname)
         self.known = lists  # the name lists betterbase knows
         self.met = lists  # the name lists base has met
-        self.carried = False  # whether betterbase has the expanded given name
-        self.registered: dict[str, tuple[int, bool]] = {}
+        self.carried = carried  # whether betterbase has the expanded given name
+        self.registered: dict[str, tuple[int, bool, int]] = {}
 
     def register(self, *keys: str) -> None:
-        self.registered.update((key, (self.step, self.carried)) for key in keys)
+        self.registered.update((key, (self.step, self.carried, self.known)) for key in keys)
 
     def capture(self) -> None:
         """captureStepToBase: base's level of the name stepped, or all of them where base has
@@ -413,20 +420,10 @@ class _Stepper:
         return False
 
 
-def _steps_after_expansion(group: list[str], source: object, seen: dict[str, list], render,  # noqa: ANN001
-                           first: dict[str, str]) -> None:
-    """The disambiguate conditions for a set of cites still ambiguous after by-cite given-name
-    expansion, stepped as citeproc-js steps them (see above): each cite registered with the step
-    it was told apart at (`disambiguate_steps`) and, after a capture, its first name expanded."""
-
-    def counts(key: str) -> str:  # citeproc-js orders the set by its names counts, then by id
-        return ",".join(str(len(source[key].get(variable) or [])) for _, _, variable, _ in seen.get(key) or [])
-
-    state = _Stepper(sorted(group, key=lambda key: (counts(key), key)),
-                     min(len(seen.get(key) or []) for key in group))
-    state.met = max(len(seen.get(key) or []) for key in group)
-    for key in group:
-        source[key]["disambiguate"] = True
+def _stepped(members: list[str], source: object, render, lists, carried: bool, known: int) -> _Stepper:  # noqa: ANN001
+    """One run of citeproc-js over the cites `members` (in its order): lists(key) is the number
+    of name lists the cite's last rendering met."""
+    state = _Stepper(members, known, carried)
     stepping_names, again, rounds = False, False, 0
     while state.lists:
         state.name, clashes = 0, [1, 0]
@@ -448,7 +445,7 @@ def _steps_after_expansion(group: list[str], source: object, seen: dict[str, lis
                     texts[key] = render(key)
                 finally:
                     TESTS_MET.reset(token)
-                state.met = max(state.met, len(seen.get(key) or []))
+                state.met = max(state.met, lists(key))
             partners = [key for key in current if texts[key] == texts[current[0]]]
             others = [key for key in current if texts[key] != texts[current[0]]]
             clashes = [clashes[1], len(partners) - 1]
@@ -459,8 +456,38 @@ def _steps_after_expansion(group: list[str], source: object, seen: dict[str, lis
             stepping_names = not maxed
             again = state.resolve(partners, others, clashes, maxed)
         state.lists.pop(0)
+    return state
+
+
+def _steps_after_expansion(group: list[str], source: object, seen: dict[str, list], render,  # noqa: ANN001
+                           first: dict[str, str]) -> None:
+    """The disambiguate conditions for a set of cites still ambiguous after by-cite given-name
+    expansion (`group`, in the order the document first cites them), stepped as citeproc-js
+    steps them (see above): each cite registered with the step it was told apart at
+    (`disambiguate_steps`) and, after a capture, its first name expanded."""
+
+    def lists(key: str) -> int:
+        return len(seen.get(key) or [])
+
+    def counts(key: str) -> str:  # citeproc-js orders the set by its names counts, then by id
+        return ",".join(str(len(source[key].get(variable) or [])) for _, _, variable, _ in seen.get(key) or [])
+
+    known = max(lists(key) for key in group)
     for key in group:
-        steps, expanded = state.registered.get(key, (None, False))
+        source[key]["disambiguate"] = True
+    state = _stepped(sorted(group, key=lambda key: (counts(key), key)), source, render, lists, False, known)
+    for _ in range(3):  # again, from what its first cite was registered with, until that holds
+        step, carried, known = before = state.registered.get(group[0], (0, False, known))
+        for key in group:
+            source[key]["disambiguate_steps"] = step
+            render(key)
+            known = max(known, lists(key))
+        order = {key: (counts(key), key) for key in group}
+        state = _stepped(sorted(group, key=order.__getitem__), source, render, lists, carried, known)
+        if state.registered.get(group[0]) == before:
+            break
+    for key in group:
+        steps, expanded, _ = state.registered.get(key, (None, False, 0))
         if steps is None:
             source[key].pop("disambiguate_steps", None)
         else:
