@@ -268,6 +268,8 @@ def disambiguate(style: frontend.CitationStylesStyle, bibliography: object, cite
         tests = len(style.root.xpath_search("//cs:if[@disambiguate='true'] | //cs:else-if[@disambiguate='true']"))
         for group in ambiguous():
             if add_givenname and rule == "by-cite" and not year_suffix:
+                # citeproc-js steps the conditions right after expanding names by cite (its
+                # modes disNames, disExtraText; with year-suffixes, disYears comes between)
                 by_citing = sorted(group, key=lambda key: registered.get(key, len(keys)))
                 _steps_after_expansion(by_citing, source, seen, render, first)
                 continue
