@@ -437,7 +437,7 @@ class Name(_NameList):
         shown = [_Expanded(name, long_form and chosen.get(i, steps[0])[0] == "short", chosen.get(i, steps[0])[1])
                  for i, name in enumerate(names)]
         # which names the cite shows with their full given names (for the bibliography, _as_cited)
-        reference["given_full"] = {(variable, i): chosen[i][1] for i in chosen}
+        reference["given_full"] = {(variable, i): (levels[i], chosen[i][1]) for i in chosen}
         reference[variable] = shown
         try:
             return super().process(item, variable, context, options, **kwargs)
@@ -455,8 +455,9 @@ class Name(_NameList):
         are left as they are."""
         from .sorting import in_sort_key  # (sorting builds on this module)
 
-        full = {i for (v, i), whole in (item.reference.get("given_full") or {}).items()
-                if v == variable and whole and i in levels}
+        # (the expansion recorded for the level the name still has)
+        full = {i for (v, i), (level, whole) in (item.reference.get("given_full") or {}).items()
+                if v == variable and whole and levels.get(i) == level}
         reference = item.reference
         added = added if reference.get("names_added_to") == variable else None
         if in_sort_key() or not (added or full):
