@@ -96,3 +96,16 @@ def test_an_entry_the_style_leaves_out_is_not_the_preceding_entry():
     entries = Processor(csl).bibliography(items)
     assert [e.text for e in entries] == ["Doe. 1999.", "---. 2001."]
     assert entries.omitted == ["b"]
+
+
+def test_the_et_al_term_is_not_compared_and_is_replaced_with_the_names():
+    # citeproc-js (npm citeproc 2.4, run on this style and these items): "Avrich, Paul, et al."
+    # after "Avrich, Paul" renders the same names and is replaced whole ("---. 2002.", not
+    # "---, et al."); "Avrich, Paul, and Bo Bee" is not
+    one, two, three = ({"family": f, "given": g} for f, g in (("Avrich", "Paul"), ("Bee", "Bo"), ("Cee", "Cy")))
+    items = [{"id": str(n), "type": "book", "author": authors, "issued": {"date-parts": [[2000 + n]]}}
+             for n, authors in enumerate([[one], [one, two, three], [one], [one, two]], 1)]
+    xml = style(None, '<name et-al-min="3" et-al-use-first="1" name-as-sort-order="first" and="text" '
+                      'delimiter=", " delimiter-precedes-last="always"/>')
+    assert [e.text for e in Processor(xml).bibliography(items)] == ["Avrich, Paul. 2001.", "---. 2002.", "---. 2003.",
+                                                                   "Avrich, Paul, and Bo Bee. 2004."]

@@ -77,3 +77,26 @@ def test_no_period_after_a_quoted_question_where_punctuation_stays_outside():
     assert Processor(csl).citations([item], [[Cite("a")]])[0].text == "“Les Grandes Vacances?”"
     item = {"id": "a", "type": "article", "title": "Les Grandes Vacances"}
     assert Processor(csl).citations([item], [[Cite("a")]])[0].text == "“Les Grandes Vacances”."
+
+
+def test_punctuation_written_after_a_quotation_in_the_field_stays_outside():
+    # citeproc-js (npm citeproc 2.4, run by tools/oracle.py) prints the title 'Is it “word”?' as
+    # “Is it ‘word’?” and 'The “word”, and more' as “The ‘word’, and more.”: only the punctuation
+    # of affixes and delimiters moves in
+    processor = Processor(style('<text value="x"/>', '<text variable="title" quotes="true" suffix="."/>'))
+    items = [{"id": "a", "type": "book", "title": "Is it “word”?"},
+             {"id": "b", "type": "book", "title": "The “word”, and more"}]
+    assert [e.text for e in processor.bibliography(items)] == ["“Is it ‘word’?”", "“The ‘word’, and more.”"]
+
+
+def test_the_locales_inner_quotation_mark_in_the_data_stays_inner_outside_quotes():
+    # citeproc-js (npm citeproc 2.4) with en-GB (outer ‘ ’, inner “ ”): the italic title
+    # 'Marxism and “Really Existing Socialism”' keeps its “ ”; quoted, the marks inside alternate
+    gb = style('<text value="x"/>', '<text variable="title" font-style="italic"/>'
+               '<text variable="title" quotes="true" prefix=" "/>', piq=False).replace(
+        'version="1.0"', 'version="1.0" default-locale="en-GB"')
+    items = [{"id": "a", "type": "book", "title": "Marxism and “Really Existing Socialism”"},
+             {"id": "b", "type": "book", "title": 'Marxism and "Really Existing Socialism"'}]
+    assert [e.text for e in Processor(gb).bibliography(items)] == [
+        "Marxism and “Really Existing Socialism” ‘Marxism and “Really Existing Socialism”’",
+        "Marxism and ‘Really Existing Socialism’ ‘Marxism and “Really Existing Socialism”’"]

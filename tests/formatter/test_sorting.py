@@ -114,6 +114,18 @@ def test_dates_in_a_macro_key_use_only_the_parts_the_macro_renders():
     assert titles(xml, items) == ["Title 3", "Title 1", "Title 2"]
 
 
+def test_a_date_range_in_a_macro_key_sorts_by_its_start_after_single_dates():
+    # citeproc-js (npm citeproc 2.4, tools/oracle.js) on this style and these items: a range of 1921
+    # precedes a date of 1922, and follows the single dates of 1921 when the macro renders the year
+    xml = style('<key macro="year"/><key macro="date"/>').replace(
+        "<citation>", '<macro name="date"><date variable="issued" form="numeric" date-parts="year-month"/></macro>'
+        "<citation>")
+    dates = {"A 1922-09": [[1922, 9, 1]], "B 1921-10/12": [[1921, 10], [1921, 12]], "C 1921-10": [[1921, 10]],
+             "D 1921-03/04": [[1921, 3], [1921, 4]], "E 1921-01": [[1921, 1]]}
+    items = [book(str(n), title, issued={"date-parts": parts}) for n, (title, parts) in enumerate(dates.items())]
+    assert titles(xml, items) == ["E 1921-01", "C 1921-10", "D 1921-03/04", "B 1921-10/12", "A 1922-09"]
+
+
 def test_numeric_variables_sort_as_numbers():
     items = [book(str(n), f"v{n}", volume=str(n)) for n in (12, 3, 101)]
     assert titles(style('<key variable="volume"/>'), items) == ["v3", "v12", "v101"]

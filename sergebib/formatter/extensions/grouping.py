@@ -99,7 +99,9 @@ def substitute_names(rendered: str, current: RenderedNames, previous: RenderedNa
     spans = _spans(rendered, current.names)
     if spans is None:
         return rendered
-    complete = current.text == previous.text
+    # "all rendered names" match: the names shown, not the et-al term after them ("Doe, John,
+    # et al." after "Doe, John" is replaced whole, "et al." included), as citeproc-js compares them
+    complete = current.names == previous.names
     if rule in ("complete-all", "complete-each"):
         if not complete:
             return rendered

@@ -120,6 +120,10 @@ class _Seamed:
 
     def wrap(self, string):  # noqa: ANN001, ANN201
         affixes = self.get("prefix", "") + self.get("suffix", "")
+        if string is not None and self.get("suffix"):
+            # the element's own output ends here: a suffix is punctuation of the style, not of the
+            # field text (see quotes._FIELD_PUNCTUATION); merged with it at this seam
+            string = string + String(SEAM)
         if string is not None and self._nested_affixes and ("(" in affixes or ")" in affixes):
             wrapped = wrap_marking_parens(self, string)
         else:

@@ -415,12 +415,13 @@ class Name(_NameList):
             return super().process(item, variable, context, sort_options, **kwargs)
         where = self if context is None else context
         if not where.xpath_search("./ancestor-or-self::cs:citation"):
-            return super().process(item, variable, context, sort_options, **kwargs)
+            return self._as_cited(item, variable, context, sort_options, added, levels, **kwargs)
         names = reference.get(variable) or []
         options = dict(sort_options or {})
         if added:
             use_first = max(self.get_option("et-al-use-first", context, sort_options), added)
             options["et-al-use-first"] = options["et-al-subsequent-use-first"] = use_first
+            reference["names_added_to"] = variable  # the list the cite shows more of (see _as_cited)
             if use_first >= len(names):
                 options["et-al-min"] = options["et-al-subsequent-min"] = len(names) + 1
         if seen is not None:
@@ -435,7 +436,41 @@ class Name(_NameList):
             options["form"] = "long"
         shown = [_Expanded(name, long_form and chosen.get(i, steps[0])[0] == "short", chosen.get(i, steps[0])[1])
                  for i, name in enumerate(names)]
+        # which names the cite shows with their full given names (for the bibliography, _as_cited)
+        reference["given_full"] = {(variable, i): (levels[i], chosen[i][1]) for i in chosen}
         reference[variable] = shown
+        try:
+            return super().process(item, variable, context, options, **kwargs)
+        finally:
+            reference[variable] = names
+
+    def _as_cited(self, item, variable, context, sort_options, added, levels, **kwargs):  # noqa: ANN001, ANN202
+        """The names of a bibliographic entry with the names its cites were given by disambiguation.
+
+        citeproc-js behaviour (CSL 1.0.2, "Disambiguation", speaks of the bibliography for the
+        year-suffix only): an entry shows at least as many names as disambiguate-add-names added
+        to its cites ("Serge, Victor, Julián Gorkin, and Marceau Pivert" where the cites need
+        three names), and given names in full where disambiguate-add-givenname expanded them
+        fully ("Trotsky, Leon" / "Trotsky, Léon"); its own forms are never shortened. Sort keys
+        are left as they are."""
+        from .sorting import in_sort_key  # (sorting builds on this module)
+
+        # (the expansion recorded for the level the name still has)
+        full = {i for (v, i), (level, whole) in (item.reference.get("given_full") or {}).items()
+                if v == variable and whole and levels.get(i) == level}
+        reference = item.reference
+        added = added if reference.get("names_added_to") == variable else None
+        if in_sort_key() or not (added or full):
+            return super().process(item, variable, context, sort_options, **kwargs)
+        names = reference.get(variable) or []
+        options = dict(sort_options or {})
+        if added and added > self.get_option("et-al-use-first", context, sort_options):
+            options["et-al-use-first"] = added
+            if added >= len(names):
+                options["et-al-min"] = len(names) + 1
+        if not full:
+            return super().process(item, variable, context, options, **kwargs)
+        reference[variable] = [_Expanded(name, False, i in full) for i, name in enumerate(names)]
         try:
             return super().process(item, variable, context, options, **kwargs)
         finally:

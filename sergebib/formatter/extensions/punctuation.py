@@ -33,6 +33,8 @@ def _merged(first: str, second: str) -> str | None:
 
 
 def merge_at_seams(text: str) -> str:
+    """`text` with punctuation merged at the seams; the seams stay, for quotes.settle_quotes (which
+    tells the punctuation of field text from that of affixes and delimiters, and removes them)."""
     def merge(match: re.Match[str]) -> str:
         first, middle, second = match.groups()
         kept = _merged(first, second)
@@ -45,7 +47,7 @@ def merge_at_seams(text: str) -> str:
         previous = text
         text = _AT_SEAM.sub(merge, text)
     text = _SPACES_AT_SEAM.sub(lambda m: " " + m.group(1), text)
-    return text.replace(SEAM, "")
+    return text
 
 
 

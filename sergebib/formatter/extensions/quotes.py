@@ -15,6 +15,7 @@ from .markup import (
     QUOTE_IN,
     QUOTE_OPEN,
     QUOTE_OUT,
+    SEAM,
 )
 
 # a closing quotation mark from a cite's affix, marked like the others (QUOTE_IN) but with its own
@@ -34,7 +35,7 @@ def mark_affix(affix: str) -> str:
     return affix.translate(_AFFIX)
 
 
-_IGNORED = frozenset(OPEN.values()) | frozenset(CLOSE.values()) | {QUOTE_IN, QUOTE_OUT, QUOTE_IN_DATA}
+_IGNORED = frozenset(OPEN.values()) | frozenset(CLOSE.values()) | {QUOTE_IN, QUOTE_OUT, QUOTE_IN_DATA, SEAM}
 _OPENING_CONTEXT = set(" \t\n\u00a0([{\u2014\u2013-/") | {QUOTE_OPEN, "“", "‘", '"', DATA_DQ}
 
 
@@ -50,6 +51,14 @@ def _neighbour(text: str, i: int, step: int) -> str:
             return ""
         i += step
     return text[i] if 0 <= i < len(text) else ""
+
+
+# CSL 1.0.2, "Locale" / punctuation-in-quote moves the punctuation "following text rendered with
+# quotes="true"": punctuation written right after a quotation mark in the data itself (“Les
+# Grandes Vacances”?, “word”, and more) is part of the field's text and stays where it is, as
+# citeproc-js prints it (it moves only the affixes and delimiters that follow a quotation, which
+# come after the SEAM that ends an element's output)
+_FIELD_PUNCTUATION = frozenset(".,!?")
 
 
 def typeset_quotes(text: str, terms: dict[str, str]) -> str:
@@ -96,16 +105,15 @@ def typeset_quotes(text: str, terms: dict[str, str]) -> str:
             if stack and stack[-1][0] in ("‘", DATA_SQ) and not after.isalpha():
                 pairs[stack.pop()[1]] = i
     closing = {close: open_ for open_, close in pairs.items()}
+    inner = _inner_levels(text, pairs, terms)
     out: list[str] = []
-    depth = 0
     for i, ch in enumerate(text):
         if i in pairs:
-            out.append(terms["open-quote" if depth % 2 == 0 else "open-inner-quote"])
-            depth += 1
+            out.append(terms["open-inner-quote" if inner[i] else "open-quote"])
         elif i in closing:
-            depth -= 1
-            close = terms["close-quote" if depth % 2 == 0 else "close-inner-quote"]
-            out.append(f"{QUOTE_IN_DATA if i in in_affix else QUOTE_IN}{close}{QUOTE_OUT}")
+            close = terms["close-inner-quote" if inner[closing[i]] else "close-quote"]
+            kept = i in in_affix or (ch != QUOTE_CLOSE and text[i + 1:i + 2] in _FIELD_PUNCTUATION)
+            out.append(f"{QUOTE_IN_DATA if kept else QUOTE_IN}{close}{QUOTE_OUT}")
         elif i in apostrophes:
             out.append("’")
         elif ch == QUOTE_OPEN:
@@ -123,8 +131,28 @@ def typeset_quotes(text: str, terms: dict[str, str]) -> str:
     return "".join(out).translate(_AFFIX_RESTORED)
 
 
-_STYLE_QUOTE_CLOSED = re.compile(f"{QUOTE_IN}[^{QUOTE_OUT}]*{QUOTE_OUT}[{_CLOSERS}]*([.,!?]+)")
-_MARKS_BEFORE = _CLOSERS + _OPENERS
+def _inner_levels(text: str, pairs: dict[int, int], terms: dict[str, str]) -> dict[int, bool]:
+    """{opening position: whether the pair is typeset with the inner quotation marks}.
+
+    CSL 1.0.2, "Localized Punctuation" (open-inner-quote: "used for quotes nested within
+    quotes"): a quotation inside another takes the other level of marks than the one around it.
+    A quotation not inside another one takes the outer marks, but for a typographic mark in the
+    data that is the locale's inner quotation mark, which stays an inner one (en-GB: “Really
+    Existing Socialism” stays as written in an italic title), as citeproc-js reads it (its
+    flip-flop parser knows the locale's inner mark as an inner quotation)."""
+    inner: dict[int, bool] = {}
+    for start in sorted(pairs):
+        around = [o for o in inner if o < start and pairs[start] < pairs[o]]
+        if around:
+            inner[start] = not inner[max(around)]
+        else:
+            glyph = text[start]
+            inner[start] = glyph in ("“", "‘") and terms["open-inner-quote"] == glyph != terms["open-quote"]
+    return inner
+
+
+_STYLE_QUOTE_CLOSED = re.compile(f"{QUOTE_IN}[^{QUOTE_OUT}]*{QUOTE_OUT}[{_CLOSERS}{SEAM}]*([.,!?](?:{SEAM}*[.,!?])*)")
+_MARKS_BEFORE = _CLOSERS + _OPENERS + SEAM
 
 
 def _merged_into(last: str, mark: str) -> bool:
@@ -146,7 +174,7 @@ def settle_quotes(text: str, punctuation_in_quote: bool) -> str:
         # right to left, so that the positions of the matches still to settle hold
         for match in reversed(list(_STYLE_QUOTE_CLOSED.finditer(text))):
             at = _inside(text, match.start())
-            punctuation = match.group(1)
+            punctuation = match.group(1).replace(SEAM, "")
             last = text[:at].rstrip(_MARKS_BEFORE)[-1:]
             if last and _merged_into(last, punctuation[0]):
                 punctuation = punctuation[1:]
@@ -158,12 +186,14 @@ def settle_quotes(text: str, punctuation_in_quote: bool) -> str:
             last = text[:_inside(text, match.start())].rstrip(_MARKS_BEFORE)[-1:]
             if last in ("?", "!") and match.group(1)[0] == ".":
                 text = text[:match.start(1)] + match.group(1)[1:] + text[match.end(1):]
-    return _MARKERS.sub("", text.replace(QUOTE_IN_DATA, ""))
+    return _MARKERS.sub("", text.replace(QUOTE_IN_DATA, "").replace(SEAM, ""))
 
 
 def _inside(text: str, at: int) -> int:
     """Where moved punctuation goes: before the closing mark at `at` and the closing quotation
     marks that end the quoted text just before it."""
-    while at > 0 and text[at - 1] == QUOTE_OUT:
-        at = max(text.rfind(QUOTE_IN, 0, at - 1), text.rfind(QUOTE_IN_DATA, 0, at - 1))
-    return at
+    while True:
+        end = len(text[:at].rstrip(SEAM))
+        if end == 0 or text[end - 1] != QUOTE_OUT:
+            return at
+        at = max(text.rfind(QUOTE_IN, 0, end - 1), text.rfind(QUOTE_IN_DATA, 0, end - 1))

@@ -131,12 +131,14 @@ def date_sort_key(element: model.Date, item: Any, variable: str | None) -> Strin
         parts = element.get("date-parts", "year-month-day").split("-")
     else:
         parts = [p.get("name") for p in element.iterchildren() if p.get("name")]
+    # a single date has an end of zeros, so that every key has the same number of digits (a key
+    # of digits only is compared as a number): a range sorts by its start, then after a single
+    # date of the same start ("Sorting Variables"), as citeproc-js's keys of start and end do
     if isinstance(value, DateRange):
         text = _date_digits(value.begin, parts)
-        if not value.end.is_nil():
-            text += _date_digits(value.end, parts)
-        return String(text)
-    return String(_date_digits(value, parts))
+        return String(text + (_date_digits(value.end, parts) if not value.end.is_nil() else "0" * len(text)))
+    text = _date_digits(value, parts)
+    return String(text + "0" * len(text))
 
 
 # --- keys ----------------------------------------------------------------------------------------
