@@ -79,6 +79,15 @@ def test_no_period_after_a_quoted_question_where_punctuation_stays_outside():
     assert Processor(csl).citations([item], [[Cite("a")]])[0].text == "“Les Grandes Vacances”."
 
 
+def test_no_period_after_a_quoted_title_that_ends_with_one_where_punctuation_stays_outside():
+    # citeproc-js (npm citeproc 2.4, tools/oracle.py, mhra-notes, subsequent notes of serge1926mariage):
+    # "Serge, ‘Le Mariage en U.R.S.S.’", not "... U.R.S.S.’." (the style's suffix "." is dropped)
+    csl = style('<text variable="title" quotes="true" suffix="."/>').replace(
+        'punctuation-in-quote="true"', 'punctuation-in-quote="false"')
+    item = {"id": "a", "type": "article", "title": "Le Mariage en U.R.S.S."}
+    assert Processor(csl).citations([item], [[Cite("a")]])[0].text == "“Le Mariage en U.R.S.S.”"
+
+
 def test_punctuation_written_after_a_quotation_in_the_field_stays_outside():
     # citeproc-js (npm citeproc 2.4, run by tools/oracle.py) prints the title 'Is it “word”?' as
     # “Is it ‘word’?” and 'The “word”, and more' as “The ‘word’, and more.”: only the punctuation

@@ -180,11 +180,12 @@ def settle_quotes(text: str, punctuation_in_quote: bool) -> str:
                 punctuation = punctuation[1:]
             text = text[:at] + punctuation + text[at:match.start(1)] + text[match.end(1):]
     else:
-        # punctuation stays outside, but not a period after quoted text that ends with a question
-        # or exclamation mark (‘Vacances?’ not ‘Vacances?’.), as citeproc-js prints it
+        # punctuation stays outside, but not a period after quoted text that ends with a period, a
+        # question or an exclamation mark (‘Vacances?’ not ‘Vacances?’., ‘en U.R.S.S.’ not
+        # ‘en U.R.S.S.’.), as citeproc-js prints it: the spec's "Affixes" (no duplicate punctuation)
         for match in reversed(list(_STYLE_QUOTE_CLOSED.finditer(text))):
             last = text[:_inside(text, match.start())].rstrip(_MARKS_BEFORE)[-1:]
-            if last in ("?", "!") and match.group(1)[0] == ".":
+            if last in ("?", "!", ".") and match.group(1)[0] == ".":
                 text = text[:match.start(1)] + match.group(1)[1:] + text[match.end(1):]
     return _MARKERS.sub("", text.replace(QUOTE_IN_DATA, "").replace(SEAM, ""))
 
