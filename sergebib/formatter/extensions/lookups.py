@@ -147,3 +147,29 @@ class CitationItem(citeproc.CitationItem):
             if not unoptimised():
                 self.__dict__["_reference"] = found
         return found
+
+
+def names_rendered_at_most(layout: model.Layout) -> int:
+    """At most how many cs:names elements one rendering of `layout` renders, counted over the
+    style (fixed by parsing, so kept): each cs:names once (its cs:substitute is part of it),
+    the children of an element summed, the branches of a cs:choose the most of any one (only
+    one is rendered), a macro counted where it is called. 2 stands for "more than one"."""
+    known = layout.__dict__.get("_names_at_most")
+    if known is None:
+        known = layout.__dict__["_names_at_most"] = min(_names_in(layout, ()), 2)
+    return known
+
+
+def _names_in(element: model.CitationStylesElement, calling: tuple[str, ...]) -> int:
+    tag = element.tag.rsplit("}", 1)[-1] if isinstance(element.tag, str) else ""
+    if tag == "names":
+        return 1
+    if tag == "text" and "macro" in element.attrib:
+        name = element.get("macro")
+        if name in calling:  # a macro that calls itself (not valid CSL): counted as many
+            return 2
+        return _names_in(element.get_macro(name), (*calling, name))
+    counts = [_names_in(child, calling) for child in element.iterchildren()]
+    if tag == "choose":
+        return max(counts, default=0)
+    return sum(counts)

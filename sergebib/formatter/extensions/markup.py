@@ -9,6 +9,7 @@ from types import SimpleNamespace
 from citeproc.string import String, normalize_seam
 
 from ..richtext import CLOSE, OPEN, mark
+from .common import prints_nothing
 
 
 def _wrapper(style: str) -> type[str]:
@@ -124,7 +125,7 @@ class _Seamed:
             wrapped = wrap_marking_parens(self, string)
         else:
             wrapped = super().wrap(string)
-        if wrapped is None or not str(wrapped):
+        if wrapped is None or prints_nothing(wrapped):
             return wrapped
         return String(SEAM) + wrapped + String(SEAM)
 

@@ -6,7 +6,7 @@ import re
 
 from citeproc.string import String
 
-from .common import RENDERING
+from .common import RENDERING, prints_nothing
 
 # citeproc-js's terminal punctuation (CSL.TERMINAL_PUNCTUATION without the space)
 _TERMINAL = ":.;!?"
@@ -39,7 +39,7 @@ class TermCapitals:
     def wrap(self, string):  # noqa: ANN001, ANN201
         wrapped = super().wrap(string)
         state = RENDERING.get()
-        if state is not None and wrapped is not None and str(wrapped):
+        if state is not None and wrapped is not None and not prints_nothing(wrapped):
             state["predecessor"] = True
         return wrapped
 
@@ -54,14 +54,14 @@ class TermCapitals:
             if state is not None:
                 state["predecessor"] = before
             raise
-        if state is not None and (out is None or not str(out)):
+        if state is not None and (out is None or prints_nothing(out)):
             state["predecessor"] = before
         return out
 
     def _term(self, item):  # noqa: ANN001, ANN202
         text = super()._term(item)
         state = RENDERING.get()
-        if state is None or state.get("predecessor", True) or not str(text):
+        if state is None or state.get("predecessor", True) or prints_nothing(text):
             return text
         # (whether the cite or entry is rendered for the bibliography is the layout's to say: a
         # macro's elements lie outside cs:bibliography)
