@@ -173,3 +173,35 @@ def _names_in(element: model.CitationStylesElement, calling: tuple[str, ...]) ->
     if tag == "choose":
         return max(counts, default=0)
     return sum(counts)
+
+
+# Formatting attributes citeproc-py's Formatted.format reads (CSL 1.0.2, "Formatting")
+_FORMATTING = ("font-style", "font-variant", "font-weight", "text-decoration", "vertical-align")
+
+
+class BareAffixes(model.Affixed):
+    """Put just before citeproc-py's Affixed in the classes that have it (see
+    extensions._element_classes). Its wrap turns the whole text into a string twice to look at
+    the seams with the prefix and suffix, also where the element has neither; then its answer
+    is the text itself (an empty affix joins nothing), returned without the look."""
+
+    def wrap(self, string):  # noqa: ANN001, ANN201
+        if string is not None and "prefix" not in self.attrib and "suffix" not in self.attrib:
+            return string
+        return super().wrap(string)
+
+
+class Unformatted(model.Formatted):
+    """Put just before citeproc-py's Formatted (see extensions._element_classes): an element
+    without formatting attributes leaves the text as it is (each of the five steps of
+    Formatted.format, ours in markup._NormalFormatting included, keeps it when its attribute is
+    absent), without the five look-ups."""
+
+    def format(self, string):  # noqa: ANN001, ANN201
+        attributes = self.attrib
+        if not any(name in attributes for name in _FORMATTING):
+            return str(string) if isinstance(string, (int, float)) else string
+        return super().format(string)
+
+
+SHORTCUTS: tuple[tuple[type, type], ...] = ((model.Affixed, BareAffixes), (model.Formatted, Unformatted))
