@@ -220,3 +220,28 @@ def test_bare_affixes_and_formatting_give_citeproc_py_s_answer(attributes, monke
     for element in _elements(attributes):
         BareAffixes.wrap(element, _pieces()[4])
     assert seams["look"] == (0 if "fix" not in attributes else 2 * 2)  # the cs:text and cs:group
+
+
+def test_a_child_found_by_its_tag_is_found_once(monkeypatch):
+    from citeproc import model
+
+    looked = Counter()
+    original = model.SomewhatObjectifiedElement.__getattr__
+
+    def counting(self, name):  # noqa: ANN001, ANN202
+        looked[name] += 1
+        return original(self, name)
+
+    monkeypatch.setattr(model.SomewhatObjectifiedElement, "__getattr__", counting)
+    root = Processor(_sort_style()).style.root
+    bibliography = root.bibliography
+    for _ in range(3):
+        assert root.info is root.find("{http://purl.org/net/xbiblio/csl}info")
+        assert bibliography.layout.tag.endswith("layout")
+        assert bibliography.missing is None
+    assert looked["info"] == looked["layout"] == looked["missing"] == 1
+    # an attribute set on the element object is its own, and after it is deleted, the child (none)
+    bibliography.layout.first_names = {}
+    assert bibliography.layout.first_names == {}
+    del bibliography.layout.first_names
+    assert bibliography.layout.first_names is None

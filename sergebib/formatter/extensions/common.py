@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from contextvars import ContextVar
 
-from citeproc.string import MixedString
+from citeproc.string import MixedString, String
 from lxml import etree
 
 
@@ -35,8 +35,11 @@ def prints_nothing(text: object) -> bool:
     lists of pieces whose str() joins them all, recursively, and every element asks whether
     what it rendered is empty (a cost, not a rule: the answer is the same)."""
     kind = type(text)
-    if kind.__str__ is str.__str__:
+    if kind is String or kind is str or kind.__str__ is str.__str__:
         return len(text) == 0  # a str (or String, NoCase, ...) prints itself
     if kind.__str__ is MixedString.__str__:
-        return all(prints_nothing(piece) for piece in text)
+        for piece in text:
+            if not prints_nothing(piece):
+                return False
+        return True
     return not str(text)

@@ -52,6 +52,20 @@ class Lookups:
                 root.__dict__["_proxies"] = list(root.iter())
         return root
 
+    def __getattr__(self, name: str):  # noqa: ANN204
+        # citeproc-py answers an attribute the element object does not have by finding the
+        # child element of that tag (`self.layout`, `self.name`, `self.sort`; None where there
+        # is none) at every access: the children are fixed by parsing. (An attribute set on
+        # the object, `layout.first_names`, is found before this is asked.)
+        found = self.__dict__.get("_children")
+        if found is None:
+            found = self.__dict__["_children"] = {}
+        try:
+            return found[name]
+        except KeyError:
+            child = found[name] = super().__getattr__(name)
+            return child
+
     def get_formatter(self):  # noqa: ANN201
         # citeproc-py's answer, asking for the root once instead of twice (it reads the formatter
         # at every call: the formatter itself is not kept, the bibliography sets it on the style)

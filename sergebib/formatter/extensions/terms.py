@@ -48,6 +48,11 @@ class TermCapitals:
         # leaves the state as it found it, as citeproc-js restores it for a suppressed group
         state = RENDERING.get()
         before = state.get("predecessor") if state is not None else None
+        if before:
+            # nothing the element renders can make "predecessor" false again (an element sets
+            # it true, or back to what it found, which is true from here on): no state to
+            # restore, and no need to look at the output (a cost, not a rule)
+            return super().render(*args, **kwargs)
         try:
             out = super().render(*args, **kwargs)
         except Exception:
