@@ -245,3 +245,21 @@ def test_a_child_found_by_its_tag_is_found_once(monkeypatch):
     assert bibliography.layout.first_names == {}
     del bibliography.layout.first_names
     assert bibliography.layout.first_names is None
+
+
+def test_macros_and_localized_dates_are_looked_up_once_per_style(monkeypatch):
+    from citeproc import model
+
+    calls = Counter()
+    for name in ("get_macro", "get_date"):
+        original = getattr(model.CitationStylesElement, name)
+        monkeypatch.setattr(model.CitationStylesElement, name,
+                            lambda self, arg, _o=original, _n=name: calls.update([_n]) or _o(self, arg))
+    xml = _sort_style().replace('<text variable="title"/></layout></bibliography>',
+                                '<text variable="title"/><date variable="issued" form="text"/></layout></bibliography>')
+    processor = Processor(xml)
+    texts = [e.text for e in processor.bibliography(ITEMS)]
+    assert calls == {"get_macro": 2, "get_date": 1}  # the two macros of the sort keys, the text form
+    assert texts[0] == "Alpha1990"
+    root = processor.style.root
+    assert root.get_macro("year") is root.find("{http://purl.org/net/xbiblio/csl}macro[@name='year']")

@@ -66,6 +66,34 @@ class Lookups:
             child = found[name] = super().__getattr__(name)
             return child
 
+    def get_macro(self, name: str):  # noqa: ANN201
+        # the style's cs:macro of that name (citeproc-py builds and runs an XPath query for it
+        # at every call, more than any other look-up)
+        table = self.get_root().__dict__.setdefault("_macro_table", {})
+        try:
+            return table[name]
+        except KeyError:
+            macro = table[name] = super().get_macro(name)
+            return macro
+
+    def get_date(self, form: str):  # noqa: ANN201
+        # a localized date format (cs:date form="text" or "numeric") of the first of the style's
+        # locales that defines it, fixed once the locales are read; a cs:locale's own not kept
+        root = self.get_root()
+        if isinstance(root, model.Locale):
+            return super().get_date(form)
+        table = root.__dict__.setdefault("_date_table", {})
+        if form not in table:
+            table[form] = super().get_date(form)
+        return table[form]
+
+    def is_locale_date(self) -> bool:
+        # whether the cs:date lies in a cs:locale: fixed by parsing
+        known = self.__dict__.get("_locale_date")
+        if known is None:
+            known = self.__dict__["_locale_date"] = super().is_locale_date()
+        return known
+
     def get_formatter(self):  # noqa: ANN201
         # citeproc-py's answer, asking for the root once instead of twice (it reads the formatter
         # at every call: the formatter itself is not kept, the bibliography sets it on the style)
