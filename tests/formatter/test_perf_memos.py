@@ -263,3 +263,40 @@ def test_macros_and_localized_dates_are_looked_up_once_per_style(monkeypatch):
     assert texts[0] == "Alpha1990"
     root = processor.style.root
     assert root.get_macro("year") is root.find("{http://purl.org/net/xbiblio/csl}macro[@name='year']")
+
+
+def test_a_probe_of_names_ends_at_the_first_names_with_the_same_entries(monkeypatch):
+    from sergebib.formatter.extensions import grouping, sorting
+
+    xml = """<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><id/><title/><updated>2024-01-01T00:00:00+00:00</updated></info>
+  <citation><layout><text variable="title"/></layout></citation>
+  <bibliography subsequent-author-substitute="———"><layout>
+    <group delimiter=". "><names variable="author"><name/><substitute><names variable="editor"/></substitute></names>
+    <text variable="title" font-style="italic"/><names variable="translator"><name/></names></group>
+  </layout></bibliography></style>"""
+    people = [{"family": "Serge", "given": "Victor"}]
+    items = [{"id": k, "type": "book", "title": k, "author": people, "translator": [{"family": "T", "given": "X"}]}
+             for k in ("a", "b")] + [{"id": "c", "type": "book", "title": "c", "editor": people}]
+    probes = []
+    original = grouping.probe_names
+    monkeypatch.setattr("sergebib.formatter.extensions.layout.probe_names",
+                        lambda layout, item: probes.append(original(layout, item)) or probes[-1])
+    titles = Counter()
+    original_text = sorting.ProbeEnd.render
+
+    def counting(self, item, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        titles["names rendered while probing"] += sorting._IN_SORT_KEY.get() == "names"
+        return original_text(self, item, *args, **kwargs)
+
+    monkeypatch.setattr(sorting.ProbeEnd, "render", counting)
+    fast = [e.text for e in Processor(xml).bibliography(items)]
+    fast_probes, probes[:] = list(probes), []
+    # the first cs:names of each entry (for "c", with the editors substituted inside it), never
+    # the translators after it (a whole probe: 6)
+    assert titles["names rendered while probing"] == 4
+    monkeypatch.setattr(sorting.ProbeEnd, "render", lambda self, item, *a, **k: super(sorting.ProbeEnd, self).render(
+        item, *a, **k))
+    full = [e.text for e in Processor(xml).bibliography(items)]
+    assert fast == full == ["Victor Serge. a. X T", "———. b. X T", "———. c"]
+    assert fast_probes == probes and len(probes) == 3

@@ -99,6 +99,31 @@ def rendering_sort_key(mode: str = "key") -> Iterator[None]:
         _IN_SORT_KEY.reset(token)
 
 
+class ProbeDone(Exception):
+    """Raised by ProbeEnd once the first cs:names of a probed entry is rendered."""
+
+
+class ProbeEnd:
+    """Mixed into cs:names, unless unoptimised (see extensions._element_classes). A probe of an
+    entry's names (grouping.probe_names) reads what the first cs:names rendered, and nothing
+    after it: once that element has rendered, the probe ends (ProbeDone) instead of rendering
+    the rest of the entry. Not a CSL rule, a cost: the probe was a whole second rendering of
+    every entry of a style with subsequent-author-substitute."""
+
+    def render(self, item, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN201
+        if _IN_SORT_KEY.get() != "names":
+            return super().render(item, *args, **kwargs)
+        # the element that claims the layout's record of the first names (names.Names.render)
+        context = kwargs.get("context")
+        found = (self if context is None else context).xpath_search("./ancestor-or-self::cs:layout[1]")
+        state = getattr(found[0], "first_names", None) if found else None
+        claims = state is not None and "names" not in state
+        out = super().render(item, *args, **kwargs)
+        if claims:
+            raise ProbeDone
+        return out
+
+
 class Name(_Name):
     def et_al(self):  # noqa: ANN201
         # CSL 1.0.2, "Sorting Macros": "When et-al abbreviation occurs, the "et-al" and "and
