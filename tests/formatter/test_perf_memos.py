@@ -300,3 +300,21 @@ def test_a_probe_of_names_ends_at_the_first_names_with_the_same_entries(monkeypa
     full = [e.text for e in Processor(xml).bibliography(items)]
     assert fast == full == ["Victor Serge. a. X T", "———. b. X T", "———. c"]
     assert fast_probes == probes and len(probes) == 3
+
+
+def test_an_element_s_data_variables_are_read_once_and_substitution_still_suppresses():
+    xml = """<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><id/><title/><updated>2024-01-01T00:00:00+00:00</updated></info>
+  <citation><layout><text variable="title"/></layout></citation>
+  <bibliography><layout><group delimiter=". "><names variable="author"><substitute><text variable="title"/>
+  </substitute></names><text variable="title" font-style="italic"/><text variable="locator"/></group></layout>
+  </bibliography></style>"""
+    processor = Processor(xml)
+    entries = [e.text for e in processor.bibliography([{"id": "a", "type": "book", "title": "Only a title"},
+                                                       {"id": "b", "type": "book", "title": "T",
+                                                        "author": [{"family": "Serge", "given": "Victor"}]}])]
+    # CSL 1.0.2, "Substitute": the substituted title is not printed again
+    assert entries == ["Only a title", "Victor Serge. T"]
+    group = processor.style.root.bibliography.layout[0]
+    kept = [child.__dict__.get("_data_variables") for child in group.iterchildren()]
+    assert kept == [frozenset({"author"}), frozenset({"title"}), frozenset()]

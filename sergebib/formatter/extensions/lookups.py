@@ -142,7 +142,10 @@ class Lookups:
             types = self.__dict__["_types"] = [typ.lower() for typ in self.get("type").split()]
         if not types:
             return []
-        kind = item.reference.type
+        reference = item.reference
+        kind = dict.get(reference, "type", _ABSENT)  # (the item's own type, without the attribute look-up)
+        if kind is _ABSENT:
+            kind = reference.type
         return [typ == kind for typ in types]
 
     def get_term(self, name, *args, **kwargs):  # noqa: ANN001, ANN201
