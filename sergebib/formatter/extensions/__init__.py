@@ -18,11 +18,11 @@ from .dates import Date, DatePart, raw_date, read_dates
 from .disambiguation import disambiguate
 from .display import Layout, _Displayed
 from .grouping import Name
-from .lookups import CitationItem, Lookups, SortShortcut, unoptimised
+from .lookups import SHORTCUTS, CitationItem, Lookups, SortShortcut, unoptimised
 from .markup import RICH_FORMATTER, _NormalFormatting, mark_data
 from .names import Names, read_names
 from .numbers import Number
-from .sorting import Key, Sort
+from .sorting import Key, ProbeEnd, Sort
 from .substitute import Substitute, SuppressesSubstituted
 from .terms import TermCapitals, TermFallback
 from .text import CountsVariables, Group, Label, Term, Text
@@ -62,7 +62,11 @@ def _element_classes() -> dict[str, type]:
         if not unoptimised():
             mixins = (Lookups, *mixins)
             by_tag["sort"] = (SortShortcut,)
-        _CLASSES.update({tag: type(cls.__name__, (*mixins, *by_tag.get(tag, ()), cls), {})
+            by_tag["names"] = (ProbeEnd, *by_tag["names"])
+        # (and, unless unoptimised, shortcuts put before citeproc-py's Affixed and Formatted)
+        after = {tag: () if unoptimised() else tuple(short for base, short in SHORTCUTS if issubclass(cls, base))
+                 for tag, cls in classes.items()}
+        _CLASSES.update({tag: type(cls.__name__, (*mixins, *by_tag.get(tag, ()), cls, *after[tag]), {})
                          for tag, cls in classes.items()})
     return _CLASSES
 

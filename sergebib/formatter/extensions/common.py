@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from contextvars import ContextVar
 
+from citeproc.string import MixedString, String
 from lxml import etree
 
 
@@ -27,3 +28,18 @@ def context_in_bibliography(element, context) -> bool:  # noqa: ANN001
 
 # the xml:lang attribute of cs:locale and cs:style, as lxml names it
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def prints_nothing(text: object) -> bool:
+    """`not str(text)`, without joining the text: citeproc-py's rich strings (MixedString) are
+    lists of pieces whose str() joins them all, recursively, and every element asks whether
+    what it rendered is empty (a cost, not a rule: the answer is the same)."""
+    kind = type(text)
+    if kind is String or kind is str or kind.__str__ is str.__str__:
+        return len(text) == 0  # a str (or String, NoCase, ...) prints itself
+    if kind.__str__ is MixedString.__str__:
+        for piece in text:
+            if not prints_nothing(piece):
+                return False
+        return True
+    return not str(text)

@@ -166,6 +166,8 @@ class If(model.If):
         # first-reference-note-number is set for a cite whose item was cited before in a note
         names = self.get("variable").split()
         results = super()._variable(item)
+        if "first-reference-note-number" not in names:
+            return results  # (each result is already a bool: nothing to add)
         return [r or (n == "first-reference-note-number" and item.get("first_note") is not None)
                 for n, r in zip(names, results, strict=True)]
 

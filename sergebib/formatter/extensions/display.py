@@ -11,8 +11,9 @@ from citeproc.string import String
 from lxml import etree
 
 from ..richtext import CLOSE, DISPLAYS, OPEN
-from .common import RENDERING
+from .common import RENDERING, prints_nothing
 from .layout import Layout as _Layout
+from .lookups import unoptimised
 
 _TRANSPARENT = {"choose", "if", "else-if", "else"}
 
@@ -27,6 +28,18 @@ def _bibliography_field(element: etree.ElementBase) -> etree.ElementBase | None:
         return None
     bibliography = parent.getparent()
     return bibliography if bibliography is not None and etree.QName(bibliography).localname == "bibliography" else None
+
+
+def _field_of(element: etree.ElementBase) -> etree.ElementBase | None:
+    """_bibliography_field, kept on the element: it reads the style only, which parsing fixed
+    (a cost, not a rule; see lookups)."""
+    if unoptimised():
+        return _bibliography_field(element)
+    try:
+        return element.__dict__["_bibliography_field"]
+    except KeyError:
+        found = element.__dict__["_bibliography_field"] = _bibliography_field(element)
+        return found
 
 
 class _Displayed:
@@ -46,9 +59,9 @@ class _Displayed:
 
     def wrap(self, string):  # noqa: ANN001, ANN201
         wrapped = super().wrap(string)
-        if wrapped is None or not str(wrapped):
+        if wrapped is None or prints_nothing(wrapped):
             return wrapped
-        bibliography = _bibliography_field(self)
+        bibliography = _field_of(self)
         if bibliography is None:
             return wrapped
         state = RENDERING.get()

@@ -11,7 +11,7 @@ from typing import Any
 
 from .markup import SEAM
 from .sorting import Name as _Name
-from .sorting import rendering_sort_key
+from .sorting import ProbeDone, rendering_sort_key
 
 # While an entry's names are probed, each cs:name's list of rendered names (one string a name)
 _PROBED: ContextVar[list[list[str]] | None] = ContextVar("sergebib_probed_names", default=None)
@@ -54,7 +54,10 @@ def probe_names(layout: Any, item: Any) -> RenderedNames | None:
     layout.first_names = {}
     try:
         with _probing() as lists, rendering_sort_key("names"):
-            layout.render_children(item, sort_options=dict(_PROBE_OPTIONS))
+            try:
+                layout.render_children(item, sort_options=dict(_PROBE_OPTIONS))
+            except ProbeDone:  # the first cs:names rendered, the rest is not read (sorting.ProbeEnd)
+                pass
         text = layout.first_names.get("names")
     finally:
         del layout.first_names

@@ -11,7 +11,9 @@ from .common import RENDERING
 from .conditions import track_position
 from .disambiguation import _letter_index
 from .grouping import probe_names, substitute_names
+from .lookups import names_rendered_at_most, unoptimised
 from .markup import RESET_MARKS, SEAM, mark_affix_parens, nest_affix_parens, plain_affix_parens, wrap_marking_parens
+from .names import NAMES_SEEN
 from .punctuation import _SEAM_NOISE, _merge_punctuation, merge_at_seams, settle_spaces
 from .quotes import mark_affix, settle_quotes, typeset_quotes
 from .terms import prefix_starts_sentence
@@ -178,13 +180,13 @@ class Layout(model.Layout):
             for n, (cite, text) in enumerate(members):
                 plain = not any(cite.get(k) for k in ("prefix", "suffix"))
                 short = None
-                if collapse is not None and plain:
+                letter = cite.reference.get("year_suffix")
+                if collapse is not None and plain and (n or not _short_form_unread(self, collapse, letter, cite)):
                     short, _ = self._render_cite(cite, suppress_names=True)
                     if n and short is None:
                         continue  # nothing left once its names are suppressed (as citeproc-js)
                 if n and short is not None:
                     text = short
-                letter = cite.reference.get("year_suffix")
                 key = None
                 if (collapse in ("year-suffix", "year-suffix-ranged") and short is not None and letter
                         and not cite.get("locator")):
@@ -299,3 +301,15 @@ class Layout(model.Layout):
         return out
 
 
+
+
+def _short_form_unread(layout: Layout, collapse: str, letter: str | None, cite) -> bool:  # noqa: ANN001
+    """Whether the first cite of a group can skip rendering its short form (names suppressed):
+    _collapse reads it only for its year key (year-suffix collapsing, a cite with a
+    year-suffix and no locator). Not a CSL rule, a cost (a second rendering of every cite).
+    Rendering leaves nothing behind but, while disambiguation renders, the names each cs:names
+    shows (names.NAMES_SEEN): skipped only where the short form renders no names (the layout
+    renders at most one cs:names, the one suppressed)."""
+    if unoptimised() or (collapse in ("year-suffix", "year-suffix-ranged") and letter and not cite.get("locator")):
+        return False
+    return NAMES_SEEN.get() is None or names_rendered_at_most(layout) <= 1

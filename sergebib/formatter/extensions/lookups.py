@@ -52,6 +52,48 @@ class Lookups:
                 root.__dict__["_proxies"] = list(root.iter())
         return root
 
+    def __getattr__(self, name: str):  # noqa: ANN204
+        # citeproc-py answers an attribute the element object does not have by finding the
+        # child element of that tag (`self.layout`, `self.name`, `self.sort`; None where there
+        # is none) at every access: the children are fixed by parsing. (An attribute set on
+        # the object, `layout.first_names`, is found before this is asked.)
+        found = self.__dict__.get("_children")
+        if found is None:
+            found = self.__dict__["_children"] = {}
+        try:
+            return found[name]
+        except KeyError:
+            child = found[name] = super().__getattr__(name)
+            return child
+
+    def get_macro(self, name: str):  # noqa: ANN201
+        # the style's cs:macro of that name (citeproc-py builds and runs an XPath query for it
+        # at every call, more than any other look-up)
+        table = self.get_root().__dict__.setdefault("_macro_table", {})
+        try:
+            return table[name]
+        except KeyError:
+            macro = table[name] = super().get_macro(name)
+            return macro
+
+    def get_date(self, form: str):  # noqa: ANN201
+        # a localized date format (cs:date form="text" or "numeric") of the first of the style's
+        # locales that defines it, fixed once the locales are read; a cs:locale's own not kept
+        root = self.get_root()
+        if isinstance(root, model.Locale):
+            return super().get_date(form)
+        table = root.__dict__.setdefault("_date_table", {})
+        if form not in table:
+            table[form] = super().get_date(form)
+        return table[form]
+
+    def is_locale_date(self) -> bool:
+        # whether the cs:date lies in a cs:locale: fixed by parsing
+        known = self.__dict__.get("_locale_date")
+        if known is None:
+            known = self.__dict__["_locale_date"] = super().is_locale_date()
+        return known
+
     def get_formatter(self):  # noqa: ANN201
         # citeproc-py's answer, asking for the root once instead of twice (it reads the formatter
         # at every call: the formatter itself is not kept, the bibliography sets it on the style)
@@ -100,7 +142,10 @@ class Lookups:
             types = self.__dict__["_types"] = [typ.lower() for typ in self.get("type").split()]
         if not types:
             return []
-        kind = item.reference.type
+        reference = item.reference
+        kind = dict.get(reference, "type", _ABSENT)  # (the item's own type, without the attribute look-up)
+        if kind is _ABSENT:
+            kind = reference.type
         return [typ == kind for typ in types]
 
     def get_term(self, name, *args, **kwargs):  # noqa: ANN001, ANN201
@@ -147,3 +192,61 @@ class CitationItem(citeproc.CitationItem):
             if not unoptimised():
                 self.__dict__["_reference"] = found
         return found
+
+
+def names_rendered_at_most(layout: model.Layout) -> int:
+    """At most how many cs:names elements one rendering of `layout` renders, counted over the
+    style (fixed by parsing, so kept): each cs:names once (its cs:substitute is part of it),
+    the children of an element summed, the branches of a cs:choose the most of any one (only
+    one is rendered), a macro counted where it is called. 2 stands for "more than one"."""
+    known = layout.__dict__.get("_names_at_most")
+    if known is None:
+        known = layout.__dict__["_names_at_most"] = min(_names_in(layout, ()), 2)
+    return known
+
+
+def _names_in(element: model.CitationStylesElement, calling: tuple[str, ...]) -> int:
+    tag = element.tag.rsplit("}", 1)[-1] if isinstance(element.tag, str) else ""
+    if tag == "names":
+        return 1
+    if tag == "text" and "macro" in element.attrib:
+        name = element.get("macro")
+        if name in calling:  # a macro that calls itself (not valid CSL): counted as many
+            return 2
+        return _names_in(element.get_macro(name), (*calling, name))
+    counts = [_names_in(child, calling) for child in element.iterchildren()]
+    if tag == "choose":
+        return max(counts, default=0)
+    return sum(counts)
+
+
+# Formatting attributes citeproc-py's Formatted.format reads (CSL 1.0.2, "Formatting")
+_FORMATTING = ("font-style", "font-variant", "font-weight", "text-decoration", "vertical-align")
+
+
+class BareAffixes(model.Affixed):
+    """Put just before citeproc-py's Affixed in the classes that have it (see
+    extensions._element_classes). Its wrap turns the whole text into a string twice to look at
+    the seams with the prefix and suffix, also where the element has neither; then its answer
+    is the text itself (an empty affix joins nothing), returned without the look."""
+
+    def wrap(self, string):  # noqa: ANN001, ANN201
+        if string is not None and "prefix" not in self.attrib and "suffix" not in self.attrib:
+            return string
+        return super().wrap(string)
+
+
+class Unformatted(model.Formatted):
+    """Put just before citeproc-py's Formatted (see extensions._element_classes): an element
+    without formatting attributes leaves the text as it is (each of the five steps of
+    Formatted.format, ours in markup._NormalFormatting included, keeps it when its attribute is
+    absent), without the five look-ups."""
+
+    def format(self, string):  # noqa: ANN001, ANN201
+        attributes = self.attrib
+        if not any(name in attributes for name in _FORMATTING):
+            return str(string) if isinstance(string, (int, float)) else string
+        return super().format(string)
+
+
+SHORTCUTS: tuple[tuple[type, type], ...] = ((model.Affixed, BareAffixes), (model.Formatted, Unformatted))

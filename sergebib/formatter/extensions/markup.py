@@ -6,9 +6,11 @@ from __future__ import annotations
 import re
 from types import SimpleNamespace
 
-from citeproc.string import String, normalize_seam
+from citeproc.string import MixedString, String, normalize_seam
 
 from ..richtext import CLOSE, OPEN, mark
+from .common import prints_nothing
+from .lookups import unoptimised
 
 
 def _wrapper(style: str) -> type[str]:
@@ -128,9 +130,19 @@ class _Seamed:
             wrapped = wrap_marking_parens(self, string)
         else:
             wrapped = super().wrap(string)
-        if wrapped is None or not str(wrapped):
+        if wrapped is None or prints_nothing(wrapped):
             return wrapped
-        return String(SEAM) + wrapped + String(SEAM)
+        return seamed(wrapped)
+
+
+def seamed(text: object) -> MixedString:
+    """String(SEAM) + text + String(SEAM) for a text that prints something, built as citeproc-py's
+    concatenation builds it (its pieces between the two seams) without its look at each seam,
+    which turns the whole text into a string twice: nothing is merged at a seam mark (neither a
+    space nor punctuation). A cost, not a rule."""
+    if unoptimised():
+        return String(SEAM) + text + String(SEAM)
+    return MixedString([String(SEAM), *(text if isinstance(text, list) else [text]), String(SEAM)])
 
 
 # Text rendered with quotes="true" is marked, around its closing quotation mark, with two more

@@ -17,6 +17,7 @@ from citeproc.string import String
 
 from .citation_label import citation_label
 from .common import XML_LANG
+from .lookups import unoptimised
 from .markup import _CLOSERS, _OPENERS, AFFIX_CLOSE, AFFIX_OPEN, QUOTE_MARKS, SEAM, plain_affix_parens
 from .names import Name as _Name
 
@@ -96,6 +97,31 @@ def rendering_sort_key(mode: str = "key") -> Iterator[None]:
         yield
     finally:
         _IN_SORT_KEY.reset(token)
+
+
+class ProbeDone(Exception):
+    """Raised by ProbeEnd once the first cs:names of a probed entry is rendered."""
+
+
+class ProbeEnd:
+    """Mixed into cs:names, unless unoptimised (see extensions._element_classes). A probe of an
+    entry's names (grouping.probe_names) reads what the first cs:names rendered, and nothing
+    after it: once that element has rendered, the probe ends (ProbeDone) instead of rendering
+    the rest of the entry. Not a CSL rule, a cost: the probe was a whole second rendering of
+    every entry of a style with subsequent-author-substitute."""
+
+    def render(self, item, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN201
+        if _IN_SORT_KEY.get() != "names":
+            return super().render(item, *args, **kwargs)
+        # the element that claims the layout's record of the first names (names.Names.render)
+        context = kwargs.get("context")
+        found = (self if context is None else context).xpath_search("./ancestor-or-self::cs:layout[1]")
+        state = getattr(found[0], "first_names", None) if found else None
+        claims = state is not None and "names" not in state
+        out = super().render(item, *args, **kwargs)
+        if claims:
+            raise ProbeDone
+        return out
 
 
 class Name(_Name):
@@ -266,12 +292,50 @@ class Sort(model.Sort):
         compared code points (so "Ébert" came after "Zola") and put empty strings first."""
         items = list(items)
         collate = collation_key(collation_locale(self.get_root()))
-        order = list(range(len(items)))
         keys = list(self.iterchildren("{http://purl.org/net/xbiblio/csl}key"))
+        if not unoptimised():
+            return [items[i] for i in _sorted_by_ties(items, keys, context, collate)]
+        order = list(range(len(items)))
         # one pass per key, the last key first: Python's sort is stable, also in reverse
         for key in reversed(keys):
             values = key.comparable_keys(items, context, collate)
-            descending = key.get("sort", "ascending").lower() == "descending"
-            empty, filled = (0, 1) if descending else (1, 0)
-            order.sort(key=lambda i: (empty, ()) if values[i] is None else (filled, values[i]), reverse=descending)
+            order.sort(key=_ordering(key, values), reverse=_descending(key))
         return [items[i] for i in order]
+
+
+def _descending(key: Key) -> bool:
+    return key.get("sort", "ascending").lower() == "descending"
+
+
+def _ordering(key: Key, values: list[Comparable]) -> Callable[[int], tuple]:
+    """The sort key of item i by `values` (empty values last, ascending or descending)."""
+    empty, filled = (0, 1) if _descending(key) else (1, 0)
+    return lambda i: (empty, ()) if values[i] is None else (filled, values[i])
+
+
+def _sorted_by_ties(items: list, keys: list[Key], context, collate: Callable[[str], Any]) -> list[int]:  # noqa: ANN001
+    """The order Sort.sort gives (a stable sort by the first key, then by the second key among
+    items equal on the first, and so on), with a key evaluated only for the items tied on every
+    key before it. Not a CSL rule, a cost: a macro key is a whole rendering of the macro per
+    item (citeproc-py renders every key of every item), and most items differ on the first
+    key or two. The same order: a stable sort on one key after another, the last first, orders
+    the items as comparing them key by key does; and an item's key does not depend on the
+    items rendered with it (each is rendered alone, see lookups.SortShortcut)."""
+    out: list[int] = []
+
+    def refine(indices: list[int], depth: int) -> None:
+        if depth == len(keys) or len(indices) < 2:
+            out.extend(indices)
+            return
+        key = keys[depth]
+        found = key.comparable_keys([items[i] for i in indices], context, collate)
+        values = dict(zip(indices, found, strict=True))
+        indices = sorted(indices, key=_ordering(key, values), reverse=_descending(key))
+        start = 0
+        for end in range(1, len(indices) + 1):
+            if end == len(indices) or values[indices[end]] != values[indices[start]]:
+                refine(indices[start:end], depth + 1)
+                start = end
+
+    refine(list(range(len(items))), 0)
+    return out

@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from citeproc import model
 
 from .common import RENDERING
+from .lookups import Lookups
 
 # Variables that are not read from the item's data (a locator, numbers the processor assigns)
 _NOT_DATA = frozenset({"locator", "citation-number", "first-reference-note-number", "year-suffix",
@@ -47,8 +48,16 @@ class SuppressesSubstituted:
 
     def render(self, item, *args, **kwargs):  # noqa: ANN001, ANN201
         state = RENDERING.get()
-        variables = set(self.get("variable", "").split()) - _NOT_DATA
-        if state is None or not variables:
+        if state is None:
+            return super().render(item, *args, **kwargs)
+        # (the element's variables are fixed by parsing: read once; and where nothing was
+        # substituted yet and no substitution is under way, nothing is suppressed or recorded)
+        variables = self.__dict__.get("_data_variables")
+        if variables is None:
+            variables = frozenset(self.get("variable", "").split()) - _NOT_DATA
+            if isinstance(self, Lookups):  # kept unless unoptimised
+                self.__dict__["_data_variables"] = variables
+        if not variables or not (state.get("substituting") or state.get("suppressed")):
             return super().render(item, *args, **kwargs)
         suppressed = variables & _done(state)
         if state.get("substituting"):

@@ -6,7 +6,7 @@ import re
 
 from citeproc.string import String
 
-from .common import RENDERING
+from .common import RENDERING, prints_nothing
 
 # citeproc-js's terminal punctuation (CSL.TERMINAL_PUNCTUATION without the space)
 _TERMINAL = ":.;!?"
@@ -39,7 +39,7 @@ class TermCapitals:
     def wrap(self, string):  # noqa: ANN001, ANN201
         wrapped = super().wrap(string)
         state = RENDERING.get()
-        if state is not None and wrapped is not None and str(wrapped):
+        if state is not None and wrapped is not None and not prints_nothing(wrapped):
             state["predecessor"] = True
         return wrapped
 
@@ -48,20 +48,25 @@ class TermCapitals:
         # leaves the state as it found it, as citeproc-js restores it for a suppressed group
         state = RENDERING.get()
         before = state.get("predecessor") if state is not None else None
+        if before:
+            # nothing the element renders can make "predecessor" false again (an element sets
+            # it true, or back to what it found, which is true from here on): no state to
+            # restore, and no need to look at the output (a cost, not a rule)
+            return super().render(*args, **kwargs)
         try:
             out = super().render(*args, **kwargs)
         except Exception:
             if state is not None:
                 state["predecessor"] = before
             raise
-        if state is not None and (out is None or not str(out)):
+        if state is not None and (out is None or prints_nothing(out)):
             state["predecessor"] = before
         return out
 
     def _term(self, item):  # noqa: ANN001, ANN202
         text = super()._term(item)
         state = RENDERING.get()
-        if state is None or state.get("predecessor", True) or not str(text):
+        if state is None or state.get("predecessor", True) or prints_nothing(text):
             return text
         # (whether the cite or entry is rendered for the bibliography is the layout's to say: a
         # macro's elements lie outside cs:bibliography)

@@ -9,7 +9,7 @@ from citeproc.source import VariableError
 from citeproc.string import MixedString, NoCase, String
 
 from .citation_label import citation_label
-from .common import RENDERING, XML_LANG
+from .common import RENDERING, XML_LANG, prints_nothing
 from .markup import QUOTE_CLOSE, QUOTE_OPEN, _Seamed, mark_data
 from .numbers import NUMERIC_VARIABLES, PageRanges, is_plural
 from .sorting import labels_left_out
@@ -30,7 +30,7 @@ class CountsVariables:
             return super().render(item, *args, **kwargs)
         state["called"] = state.get("called", 0) + 1
         text = super().render(item, *args, **kwargs)
-        if text is not None and str(text):
+        if text is not None and not prints_nothing(text):
             state["rendered"] = state.get("rendered", 0) + 1
         return text
 
@@ -45,7 +45,7 @@ def _count_as_printed(text: object) -> None:
     # printed (as in citeproc-js, where `<group><text variable="title"/><group><text value="x"/>
     # </group></group>` prints "x" for an item without a title)
     state = RENDERING.get()
-    if state is not None and text is not None and str(text):
+    if state is not None and text is not None and not prints_nothing(text):
         state["rendered"] = state.get("rendered", 0) + 1
 
 
