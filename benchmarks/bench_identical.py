@@ -3,7 +3,8 @@
 ones, which format as their parent), a fixed sample of the bundled bibliography is formatted
 (HTML, so markup differences show) in two separate processes:
 
-- reference: the cache off (SERGEBIB_NO_CACHE=1), `Processor.bibliography` as it is;
+- reference: the unoptimised formatter: the cache off (SERGEBIB_NO_CACHE=1) and the look-ups and
+  memos kept on a parsed style off (SERGEBIB_UNOPTIMISED=1), `Processor.bibliography` as it is;
 - optimised: `sergebib.format_bibliography` with an empty cache directory: computed and stored
   (a miss), then, memory cleared, read back from the disk cache (a hit); both must equal the
   reference.
@@ -73,9 +74,10 @@ json.dump(out, sys.stdout)
 def run(mode: str, styles: list[str], every: int, cache_dir: Path) -> dict:
     env = {**os.environ, "SERGEBIB_CACHE_DIR": str(cache_dir)}
     if mode == "reference":
-        env["SERGEBIB_NO_CACHE"] = "1"
+        env["SERGEBIB_NO_CACHE"] = env["SERGEBIB_UNOPTIMISED"] = "1"
     else:
         env.pop("SERGEBIB_NO_CACHE", None)
+        env.pop("SERGEBIB_UNOPTIMISED", None)
     done = subprocess.run([PY, "-c", WORKER, mode, str(every)], input=json.dumps(styles), capture_output=True,
                           text=True, cwd=ROOT, env=env, check=True)
     return json.loads(done.stdout)
