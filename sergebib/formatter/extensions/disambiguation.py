@@ -259,14 +259,24 @@ def disambiguate(style: frontend.CitationStylesStyle, bibliography: object, cite
 
     if add_givenname and rule != "by-cite":
         first.update({key: render(key) for key in _disambiguate_names(source, seen, keys, rule)})
+    stepped: set[str] = set()  # the cites citeproc-js's whole procedure was run on (_run_set)
     if add_names or (add_givenname and rule == "by-cite"):
         for group in ambiguous():
+            # (in a note style citeproc-js runs a set again as later notes cite its works again:
+            # _disambiguate_set and _steps_after_expansion model that)
+            if (add_names and condition and not year_suffix and (rule == "by-cite" or not add_givenname)
+                    and style.root.get("class") != "note" and all(len(seen.get(key) or []) == 1 for key in group)):
+                _run_set(group, source, seen, render, first, registered, add_givenname)
+                stepped.update(group)
+                continue
             _disambiguate_set(group, source, seen, render, first, add_names, add_givenname and rule == "by-cite")
     if condition:
         # the conditions are turned on one at a time (`disambiguate_steps`, read by If) until the
         # cites of a set differ, as citeproc-js does; those that never do keep them all
         tests = len(style.root.xpath_search("//cs:if[@disambiguate='true'] | //cs:else-if[@disambiguate='true']"))
         for group in ambiguous():
+            if stepped.intersection(group):
+                continue
             if add_givenname and rule == "by-cite" and not year_suffix:
                 # citeproc-js steps the conditions right after expanding names by cite (its
                 # modes disNames, disExtraText; with year-suffixes, disYears comes between)
@@ -500,3 +510,207 @@ def _steps_after_expansion(group: list[str], source: object, seen: dict[str, lis
             element, context, variable, _ = records[0]
             _raise_level(source[key], variable, 0, len(element.expansion_steps(context)) - 1)
         first[key] = render(key)
+
+
+# --- added names, expanded given names and the disambiguate condition, stepped together -----------
+# With disambiguate-add-names and the disambiguate condition (and no year-suffixes), citeproc-js runs
+# one procedure over a set of cites rendered alike (CSL.Disambiguation.runDisambig), which CSL 1.0.2
+# describes only as its steps ("Disambiguation": "(1) disambiguate-add-names, (2)
+# disambiguate-add-givenname, (3) disambiguate-add-year-suffix" and the condition, "the element content
+# is only rendered if it disambiguates two otherwise identical citations"). It works through lists of
+# cites, the first being the set ordered by the size of its name list (compared as text, then by
+# key); one
+# configuration of the cites (its "base": the names shown, each name's given-name level, the
+# disambiguate tests on) only moves forward: a name's given name is expanded (by-cite), then a name is
+# added, up to as many names as the first cite of the set has. After each step the cites of the list
+# are compared with its first: when that one is told apart, or one other, they are registered with
+# what helped so far (its "betterbase"), and the list goes on without them; when fewer are alike than
+# before, the list is split in two, the cites unlike its first going to a list of their own, worked
+# through later. When names can do no more, the disambiguate tests are turned on one at a time (its
+# disExtraText), and the list's cites are registered together once they differ. A list worked through
+# after that starts with the tests already on: its cites get the condition's text even where their
+# names alone would tell them apart ("Serge, Gorkin, Pivert, et al., <title>" for two works whose
+# fourth authors differ, "D. L. Macdonald, <title>" beside six works by Dwight and Nancy Macdonald).
+# For an in-text style citeproc-js runs a set once, with all its works (updateItems); in a note
+# style it runs it again as later notes cite the works again, which _disambiguate_set and
+# _steps_after_expansion model instead.
+
+
+def _levels_for(element: object, context: object, level: int) -> int:
+    """citeproc-js's given-name level (0: as the style has it, 1: initials, 2: full) as one of
+    Name.expansion_steps: a step it does not have is the same as the one before."""
+    steps = element.expansion_steps(context)
+    if len(steps) >= 3:
+        return min(level, len(steps) - 1)
+    if len(steps) == 2:
+        return min(level, 1) if steps[0][0] == "short" else max(level - 1, 0)
+    return 0
+
+
+def _run_set(group: list[str], source: object, seen: dict[str, list], render, first: dict[str, str],  # noqa: ANN001
+             cited: dict[str, int], givens: bool) -> None:
+    """One set of cites rendered alike, with one name list each, stepped as citeproc-js steps it
+    (see above); `givens`: by-cite given-name expansion is a step too. Each cite is left with what
+    it was registered with: `add_names`, `given_levels`, `disambiguate_steps`."""
+    order = sorted(group, key=lambda key: cited.get(key, len(cited)))
+    registered = _run_once(order, source, seen, render, givens)
+    for key in group:
+        config = registered.get(key, {"names": None, "givens": {}, "dis": 0})
+        _probe(key, config, source, seen, render)
+        if not config["dis"]:
+            source[key].pop("disambiguate", None)
+            source[key].pop("disambiguate_steps", None)
+        first[key] = render(key)
+
+
+def _probe(key: str, config: dict, source: object, seen: dict[str, list], render) -> tuple[str, list]:  # noqa: ANN001
+    """The cite of `key` rendered with a configuration of citeproc-js's (names shown, given-name
+    levels, disambiguate tests on) -> (its text, the disambiguate tests it met)."""
+    element, context, variable, _ = seen[key][0]
+    reference = source[key]
+    if config["names"]:
+        reference["add_names"] = config["names"]
+    else:
+        reference.pop("add_names", None)
+    levels = {(variable, i): _levels_for(element, context, n) for i, n in config["givens"].items() if n}
+    levels = {at: n for at, n in levels.items() if n}
+    if levels:
+        reference["given_levels"] = levels
+    else:
+        reference.pop("given_levels", None)
+    reference["disambiguate"] = True
+    reference["disambiguate_steps"] = config["dis"]
+    tests: list = []
+    token = TESTS_MET.set(tests)
+    try:
+        text = render(key)
+    finally:
+        TESTS_MET.reset(token)
+    if seen.get(key):  # as in citeproc-js, the base holds the names the cite just showed
+        config["names"] = seen[key][0][3]
+    return text, tests
+
+
+def _run_once(order: list[str], source: object, seen: dict[str, list], render,  # noqa: ANN001, C901
+              givens: bool) -> dict[str, dict]:
+    """One run of citeproc-js over a set (`order`: as first cited), from the cites as the style
+    has them -> the configuration each cite is registered with."""
+    group = order
+    record = {key: seen[key][0] for key in group}
+
+    def total(key: str) -> int:
+        return len(source[key].get(record[key][2]) or [])
+
+    def probe(key: str, config: dict) -> tuple[str, list]:
+        return _probe(key, config, source, seen, render)
+
+    def copy(config: dict) -> dict:
+        return {"names": config["names"], "givens": dict(config["givens"]), "dis": config["dis"]}
+
+    # the base: from the first cite as registered (as the style has it), then each other cite
+    # (betterbase is a copy of the base after the first cite)
+    base = {"names": None, "givens": {}, "dis": 0}
+    better = None
+    for key in order:
+        probe(key, base)
+        better = better or copy(base)
+    items = sorted(group, key=lambda key: (str(total(key)), key))
+    names_max = total(items[0])
+    width = max(total(key) for key in group)  # the names that have a given-name level
+    lists: list[list] = [[base, items]]
+    registered: dict[str, dict] = {}
+    state = {"mode": 0, "init": True, "gname": 0, "clashes": [1, 0], "partners": [], "others": [], "tests": []}
+
+    def register(key: str, config: dict) -> None:
+        registered[key] = copy(config)
+
+    def increment() -> bool:
+        if state["init"]:
+            state["init"] = False
+            return False
+        if state["mode"] == 1:
+            base["dis"] += 1
+            better["dis"] += 1
+            return False
+        gname, add = state["gname"], not givens
+        if givens:
+            if gname < width and base["givens"].get(gname, 0) < 2:
+                base["givens"][gname] = base["givens"].get(gname, 0) + 1
+            else:
+                add = True
+        if add and gname < names_max:
+            base["names"] = (base["names"] or 1) + 1
+            state["gname"] = gname = gname + 1
+        return gname == names_max and (not givens or gname >= width or base["givens"].get(gname, 0) == 2)
+
+    def capture() -> None:
+        gname = state["gname"]
+        if gname < width:
+            better["givens"][gname] = base["givens"].get(gname, 0)
+        better["names"] = base["names"]
+
+    def names_step(maxed: bool) -> None:
+        clashes, partners, others = state["clashes"], state["partners"], state["others"]
+        if clashes[1] == 0 and len(others) == 1:
+            capture()
+            register(others[0], better)
+            register(partners[0], better)
+            lists[0] = [better, []]
+        elif clashes[1] == 0:
+            capture()
+            register(partners[0], better)
+            lists[0] = [better, others]
+            if others:
+                state["init"] = True
+        elif len(others) == 1:
+            capture()
+            register(others[0], better)
+            lists[0] = [better, partners]
+        elif clashes[1] < clashes[0]:
+            capture()
+            lists[0] = [better, partners]
+            lists.append([better, others])
+        elif maxed:
+            lists[0] = [better, others]
+            lists.append([better, partners])
+
+    def extra_step() -> None:
+        clashes, others, tests = state["clashes"], state["others"], state["tests"]
+        done = clashes[1] == 0 and len(others) < 2
+        count, tried = sum(1 for t in tests if t), len(tests)
+        if not done and (not base["dis"] or count != tried):
+            state["mode"] = 0
+            base["dis"] = better["dis"] = count
+            if not count:
+                state["init"] = True
+                base["dis"] = 1
+            else:
+                names_step(False)
+        else:
+            config = lists[0][0]
+            for key in lists[0][1]:
+                register(key, config)
+            lists[0] = [better, []]
+
+    rounds = 0
+    while lists and rounds < 10000:
+        state["gname"], state["clashes"] = 0, [1, 0]
+        while lists[0][1] and rounds < 10000:
+            rounds += 1
+            maxed = increment()
+            current = lists[0][1]
+            text, state["tests"] = probe(current[0], base)
+            partners, others = [current[0]], []
+            for key in current[1:]:
+                other, state["tests"] = probe(key, base)
+                (partners if other == text else others).append(key)
+            state["clashes"] = [state["clashes"][1], len(partners) - 1]
+            state["partners"], state["others"] = partners, others
+            if state["mode"] == 0:
+                names_step(maxed)
+                if maxed:
+                    state["mode"] = 1
+            else:
+                extra_step()
+        lists.pop(0)
+    return registered
