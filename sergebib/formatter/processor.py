@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from citeproc import Citation, CitationStylesBibliography, Locator
+from citeproc import Citation, Locator
 from citeproc.source.json import CiteProcJSON
 
 from . import backends, richtext
@@ -27,6 +27,7 @@ from .extensions import (
     read_names,
     read_variables,
 )
+from .extensions.lookups import Bibliography
 from .extensions.note_fields import read_note_fields
 from .progress import ticking
 from .styles import resolve_style
@@ -195,10 +196,10 @@ class Processor:
         return [known[item.key] for item in bib.items]
 
     def _sorted(self, items: list[dict[str, Any]],
-                keys: Sequence[str] | None) -> tuple[CitationStylesBibliography, dict[str, str]]:
+                keys: Sequence[str] | None) -> tuple[Bibliography, dict[str, str]]:
         """citeproc-py's bibliography of `items` (or those in `keys`), sorted by the style."""
         source, known = self._source(items)
-        bib = CitationStylesBibliography(self.style, source, RICH_FORMATTER)
+        bib = Bibliography(self.style, source, RICH_FORMATTER)
         for key in [str(i["id"]) for i in items] if keys is None else keys:
             bib.register(Citation([CitationItem(key)]))
         bib.sort()
@@ -252,7 +253,7 @@ class Processor:
         "Citation-number"). With `independent`, each cluster is rendered as if it were the
         document's only citation (no ibid or subsequent positions across clusters)."""
         source, keys = self._source(items)
-        bib = CitationStylesBibliography(self.style, source, RICH_FORMATTER)
+        bib = Bibliography(self.style, source, RICH_FORMATTER)
         groups = [c if isinstance(c, Cluster) else Cluster(c) for c in clusters]
         for cluster in groups:
             missing = [c.key for c in cluster.cites if c.key.lower() not in keys]

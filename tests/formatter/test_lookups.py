@@ -35,3 +35,19 @@ def test_the_same_entries_with_and_without_the_kept_lookups() -> None:
     assert len(optimised["apa"]) == len(list(sergebib.load())[::25])
     for style in STYLES:
         assert optimised[style] == plain[style], style
+
+
+def test_a_bibliography_registers_each_known_work_once_in_order_of_first_citation() -> None:
+    from citeproc import Citation, CitationItem
+    from citeproc.source.json import CiteProcJSON
+
+    from sergebib.formatter.extensions import RICH_FORMATTER, Style
+    from sergebib.formatter.extensions.lookups import Bibliography
+
+    source = CiteProcJSON([{"id": key, "type": "book", "title": key} for key in ("a", "b", "c")])
+    bib = Bibliography(Style("apa"), source, RICH_FORMATTER)
+    unknown: list[str] = []
+    for keys in (["b", "a"], ["a", "x"], ["c", "b"]):
+        bib.register(Citation([CitationItem(k) for k in keys]), lambda item: unknown.append(item.key))
+    assert list(bib.keys) == [item.key for item in bib.items] == ["b", "a", "c"]
+    assert "c" in bib.keys and "x" not in bib.keys and unknown == ["x"]
