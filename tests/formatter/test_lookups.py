@@ -51,3 +51,7 @@ def test_a_bibliography_registers_each_known_work_once_in_order_of_first_citatio
         bib.register(Citation([CitationItem(k) for k in keys]), lambda item: unknown.append(item.key))
     assert list(bib.keys) == [item.key for item in bib.items] == ["b", "a", "c"]
     assert "c" in bib.keys and "x" not in bib.keys and unknown == ["x"]
+    assert bib.keys.index("c") == 2 and bib.items[2].number == 3  # citation numbers, by first citation
+    bib.sort()  # (apa: by author, here none, then title)
+    assert list(bib.keys) == ["a", "b", "c"] and bib.keys.index("b") == 1 and "b" in bib.keys
+    assert not bib.items[0].is_bad()

@@ -10,6 +10,7 @@ out, for the benchmark that checks the output is byte-identical without it."""
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 
 import citeproc
 from citeproc import model
@@ -253,26 +254,41 @@ SHORTCUTS: tuple[tuple[type, type], ...] = ((model.Affixed, BareAffixes), (model
 
 
 class _Keys(list):
-    """The keys registered with a bibliography, in order, with a membership test by hash: citeproc-py's
-    CitationStylesBibliography.register asks `key not in self.keys` of a list for every cite, which
-    is quadratic in the number of works (100,000 works: minutes of list scans)."""
+    """The keys registered with a bibliography, in order, found by hash: citeproc-py asks a plain
+    list `key not in self.keys` for every cite registered (CitationStylesBibliography.register)
+    and every cite rendered (CitationItem.is_bad), and `keys.index(key)` for citation numbers and
+    the order of cites: each a scan of the list, quadratic in the number of works (100,000 works:
+    minutes). The keys are unique (register adds a key once); only append and extend are used."""
 
-    def __init__(self) -> None:
+    def __init__(self, keys: Iterable[str] = ()) -> None:
         super().__init__()
-        self._known: set[str] = set()
+        self._at: dict[str, int] = {}
+        self.extend(keys)
 
     def append(self, key: str) -> None:
+        self._at.setdefault(key, len(self))
         super().append(key)
-        self._known.add(key)
+
+    def extend(self, keys: Iterable[str]) -> None:
+        for key in keys:
+            self.append(key)
 
     def __contains__(self, key: object) -> bool:
-        return key in self._known
+        return key in self._at
+
+    def index(self, key: str, *bounds: int) -> int:  # type: ignore[override]
+        if bounds or key not in self._at:
+            return super().index(key, *bounds)  # (a ValueError as from a list)
+        return self._at[key]
 
 
 class Bibliography(citeproc.CitationStylesBibliography):
-    """citeproc-py's bibliography, its registration in constant time per cite (see _Keys); its
-    sort() replaces the keys with a plain list, when no more cites are registered."""
+    """citeproc-py's bibliography, its keys found by hash (see _Keys), also once sorted."""
 
     def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
         super().__init__(*args, **kwargs)
         self.keys = _Keys()
+
+    def sort(self) -> None:
+        super().sort()
+        self.keys = _Keys(self.keys)
