@@ -24,8 +24,14 @@ _AT_SEAM = re.compile(f"([.,;:!?])((?:[{_CLOSERS}{SEAM}])*{SEAM}(?:[{_CLOSERS}{S
 _SPACES_AT_SEAM = re.compile(f" ((?:[{_CLOSERS}{SEAM}])*{SEAM}(?:[{_CLOSERS}{SEAM}])*) ")
 
 
+def dropped_after(first: str, second: str) -> bool:
+    """Whether punctuation `second`, right after `first`, is dropped (see above); also where
+    punctuation-in-quote moves a mark after the quoted text's own (quotes.settle_quotes)."""
+    return first == second or (second in ".:" and first in ";!?") or (second == "." and first == ":")
+
+
 def _merged(first: str, second: str) -> str | None:
-    if first == second or (second in ".:" and first in ";!?") or (second == "." and first == ":"):
+    if dropped_after(first, second):
         return first
     if second in "!?" and first in ":;":
         return second

@@ -17,6 +17,7 @@ from .markup import (
     QUOTE_OUT,
     SEAM,
 )
+from .punctuation import dropped_after
 
 # a closing quotation mark from a cite's affix, marked like the others (QUOTE_IN) but with its own
 # sentinel: punctuation-in-quote does not apply to it (see settle_quotes)
@@ -155,11 +156,6 @@ _STYLE_QUOTE_CLOSED = re.compile(f"{QUOTE_IN}[^{QUOTE_OUT}]*{QUOTE_OUT}[{_CLOSER
 _MARKS_BEFORE = _CLOSERS + _OPENERS + SEAM
 
 
-def _merged_into(last: str, mark: str) -> bool:
-    """Whether `mark`, moved after `last`, is dropped (as where rendered pieces meet)."""
-    return last == mark or (mark in ".:" and last in ";!?") or (mark == "." and last == ":")
-
-
 def settle_quotes(text: str, punctuation_in_quote: bool) -> str:
     """CSL 1.0.2, "Locale" / punctuation-in-quote: "If set to "true" ("false" is the default),
     punctuation (commas and periods) following text rendered with quotes="true" is placed within
@@ -176,7 +172,7 @@ def settle_quotes(text: str, punctuation_in_quote: bool) -> str:
             at = _inside(text, match.start())
             punctuation = match.group(1).replace(SEAM, "")
             last = text[:at].rstrip(_MARKS_BEFORE)[-1:]
-            if last and _merged_into(last, punctuation[0]):
+            if last and dropped_after(last, punctuation[0]):
                 punctuation = punctuation[1:]
             text = text[:at] + punctuation + text[at:match.start(1)] + text[match.end(1):]
     else:
