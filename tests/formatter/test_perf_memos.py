@@ -13,6 +13,16 @@ from sergebib.formatter.extensions import sorting
 from sergebib.formatter.extensions.lookups import names_rendered_at_most
 
 
+@pytest.fixture(autouse=True)
+def _switch_read_again():
+    # a test here sets SERGEBIB_UNOPTIMISED and parses a style, which reads the switch (see
+    # lookups.read_switch): read it again once the environment is restored
+    from sergebib.formatter.extensions.lookups import read_switch
+
+    yield
+    read_switch()
+
+
 def _sort_style() -> str:
     return """<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
   <info><id/><title/><updated>2024-01-01T00:00:00+00:00</updated></info>
@@ -318,3 +328,104 @@ def test_an_element_s_data_variables_are_read_once_and_substitution_still_suppre
     group = processor.style.root.bibliography.layout[0]
     kept = [child.__dict__.get("_data_variables") for child in group.iterchildren()]
     assert kept == [frozenset({"author"}), frozenset({"title"}), frozenset()]
+
+
+def test_the_switch_is_read_once_per_style_parsed_and_bibliography_made(monkeypatch):
+    from sergebib.formatter.extensions import lookups
+
+    reads = Counter()
+    original = lookups._switch_set
+    monkeypatch.setattr(lookups, "_switch_set", lambda: reads.update(["read"]) or original())
+    items = [_book(k, "Smith", 2000 + i, k.upper()) for i, k in enumerate("abcdef")]
+    fast = [e.text for e in Processor(_sort_style()).bibliography(items)]
+    assert reads["read"] == 2  # the style parsed, the bibliography made: not at every element
+    assert not lookups.unoptimised()
+    monkeypatch.setenv("SERGEBIB_UNOPTIMISED", "1")
+    assert not lookups.unoptimised()  # (read again only at the next style or bibliography)
+    plain = [e.text for e in Processor(_sort_style()).bibliography(items)]
+    assert lookups.unoptimised()
+    assert fast == plain == ["F", "E", "D", "C", "B", "A"]  # one author: the years descending
+
+
+def _term_style() -> str:
+    # a term that opens the note (capitalized) or follows a suppressed group that printed a term
+    # inside a macro inside a choose: TermCapitals' state crosses the transparent elements
+    return """<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0">
+  <info><id/><title/><updated>2024-01-01T00:00:00+00:00</updated></info>
+  <macro name="in"><group delimiter=" "><text term="in"/><text variable="container-title"/></group></macro>
+  <macro name="ibid"><choose><if position="ibid"><text term="ibid"/></if><else><text variable="title"/></else>
+  </choose></macro>
+  <citation><layout delimiter="; "><choose><if type="book" match="any"><text macro="in"/></if></choose>
+  <text macro="ibid"/><choose><if variable="note" match="none"><text term="in" prefix=" "/></if></choose>
+  </layout></citation></style>"""
+
+
+def _built_anew(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the element classes are built once per process, when the first style is parsed: built
+    # again here, so that the switch changes them
+    from sergebib import formatter
+
+    monkeypatch.setattr(formatter.extensions, "_CLASSES", {})
+
+
+def test_transparent_elements_have_no_term_capitals_and_terms_are_capitalized_the_same(monkeypatch):
+    from sergebib.formatter.extensions.terms import TermCapitals
+
+    items = [{"id": "a", "type": "book", "title": "Title"}]
+    clusters = [[Cite("a")], [Cite("a")]]
+    _built_anew(monkeypatch)
+    processor = Processor(_term_style())
+    fast = [e.text for e in processor.citations(items, clusters)]
+    layout = processor.style.root.citation.layout
+    by_tag = {e.tag.rsplit("}", 1)[-1]: isinstance(e, TermCapitals) for e in processor.style.root.iter()
+              if isinstance(e.tag, str)}
+    assert by_tag["choose"] is by_tag["if"] is by_tag["else"] is by_tag["macro"] is False
+    assert by_tag["text"] is by_tag["group"] is isinstance(layout, TermCapitals) is True
+    monkeypatch.setenv("SERGEBIB_UNOPTIMISED", "1")
+    _built_anew(monkeypatch)
+    processor = Processor(_term_style())
+    plain = [e.text for e in processor.citations(items, clusters)]
+    assert all(isinstance(e, TermCapitals) for e in processor.style.root.citation.iter())
+    # CSL 1.0.2 "Group": the group with an empty container title prints nothing, not even "in";
+    # the term after it opens the note and is capitalized (terms.TermCapitals)
+    assert fast == plain == ["Title in", "Ibid. in"]
+
+
+def test_the_tests_of_a_condition_are_read_once(monkeypatch):
+    items = [{"id": "a", "type": "book", "title": "Title"}, {"id": "b", "type": "article", "title": "T2",
+                                                             "note": "n"}]
+    clusters = [[Cite("a")], [Cite("b")], [Cite("a")]]
+    processor = Processor(_term_style())
+    fast = [e.text for e in processor.citations(items, clusters)]
+    kept = [e.__dict__.get("_tests_kept") for e in processor.style.root.iter() if e.tag.endswith("}if")]
+    assert kept == [(False, ("_position",), "all"), (False, ("_type",), "any"), (False, ("_variable",), "none")]
+    monkeypatch.setenv("SERGEBIB_UNOPTIMISED", "1")
+    processor = Processor(_term_style())
+    plain = [e.text for e in processor.citations(items, clusters)]
+    assert [e.__dict__.get("_tests_kept") for e in processor.style.root.iter() if e.tag.endswith("}if")] == [None] * 3
+    assert fast == plain == ["Title in", "T2", "Title in"]
+
+
+def test_quotation_marks_are_typeset_the_same_reading_only_the_marks(monkeypatch):
+    from sergebib.formatter.extensions import lookups, quotes
+    from sergebib.formatter.extensions.markup import DATA_DQ, DATA_SQ, QUOTE_CLOSE, QUOTE_OPEN
+    from sergebib.formatter.extensions.quotes import AFFIX_DQ
+
+    terms = {"open-quote": "“", "close-quote": "”", "open-inner-quote": "‘", "close-inner-quote": "’"}
+    texts = ["no marks at all", f"{QUOTE_OPEN}Title {DATA_DQ}inner{DATA_DQ} and l{DATA_SQ}ami{QUOTE_CLOSE}.",
+             f"{DATA_SQ}single{DATA_SQ}, ETFA {DATA_SQ}09, “typo ‘graphic’” and {AFFIX_DQ}affix{AFFIX_DQ}",
+             f"unpaired {QUOTE_OPEN} and ” and {DATA_DQ}"]
+    monkeypatch.setattr(lookups, "_UNOPTIMISED", False)
+    looked = Counter()
+    original = quotes._neighbour
+    monkeypatch.setattr(quotes, "_neighbour", lambda *a: looked.update(["look"]) or original(*a))
+    fast = [quotes.typeset_quotes(t, terms) for t in texts]
+    assert looked["look"] == 2 * sum(len(quotes._QUOTATION_MARK.findall(t.translate(quotes._AFFIX_READ)))
+                                     for t in texts)
+    monkeypatch.setattr(lookups, "_UNOPTIMISED", True)
+    looked.clear()
+    plain = [quotes.typeset_quotes(t, terms) for t in texts]
+    assert looked["look"] == 2 * sum(len(t) for t in texts)
+    assert fast == plain
+    assert fast[0] == "no marks at all"
+    assert quotes.settle_quotes(fast[1], False) == "“Title ‘inner’ and l’ami”."

@@ -4,8 +4,10 @@ inherited option, the enclosing layout), and asks macros again and again whether
 variable (cs:group's suppression rule). The style and locale trees are not changed after parsing,
 so an XPath query from a given element always has the same answer.
 
-`SERGEBIB_UNOPTIMISED=1` in the environment (read when the first style is parsed) leaves all of this
-out, for the benchmark that checks the output is byte-identical without it."""
+`SERGEBIB_UNOPTIMISED=1` in the environment leaves all of this out, for the benchmark that checks the
+output is byte-identical without it. The classes of the elements are built once, when the first style
+is parsed; the switch itself is read again whenever a style is parsed or a bibliography made (see
+read_switch), not at every call."""
 
 from __future__ import annotations
 
@@ -18,8 +20,25 @@ from citeproc import model
 _ABSENT = object()
 
 
-def unoptimised() -> bool:
+def _switch_set() -> bool:
     return os.environ.get("SERGEBIB_UNOPTIMISED", "") not in ("", "0")
+
+
+_UNOPTIMISED = _switch_set()
+
+
+def read_switch() -> bool:
+    """Read SERGEBIB_UNOPTIMISED from the environment again (a style parsed, a bibliography made):
+    unoptimised() is asked hundreds of thousands of times per bibliography, and os.environ is a
+    mapping that encodes and decodes at every look-up (a cost, not a rule)."""
+    global _UNOPTIMISED
+    _UNOPTIMISED = _switch_set()
+    return _UNOPTIMISED
+
+
+def unoptimised() -> bool:
+    """Whether SERGEBIB_UNOPTIMISED was set when a style was last parsed or a bibliography made."""
+    return _UNOPTIMISED
 
 
 class Lookups:
@@ -286,6 +305,7 @@ class Bibliography(citeproc.CitationStylesBibliography):
     """citeproc-py's bibliography, its keys found by hash (see _Keys), also once sorted."""
 
     def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
+        read_switch()
         super().__init__(*args, **kwargs)
         self.keys = _Keys()
 

@@ -76,6 +76,14 @@ class TermCapitals:
         return String(plain[:1].upper() + plain[1:])
 
 
+# The elements TermCapitals has nothing to do for (a cost, not a rule): they have no affixes to
+# wrap and no term, and their output is their children's joined, so it prints nothing only where
+# every child printed nothing and so left the state as it found it (each child's own render sees
+# to that, also when it raises); a condition that fails raises before any child renders. Their
+# classes are built without TermCapitals unless unoptimised (see extensions._element_classes).
+TRANSPARENT = frozenset({"choose", "if", "else-if", "else", "macro"})
+
+
 # CSL 1.0.2, "Terms" / "Locale Files - Terms": "If a style uses a term in a form that is undefined (e.g.,
 # "verb-short" for a term for which only long and verb forms are defined), there is fallback to other
 # forms: "verb-short" first falls back to "verb", "symbol" first falls back to "short", and "verb" and
