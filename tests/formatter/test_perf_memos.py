@@ -429,3 +429,70 @@ def test_quotation_marks_are_typeset_the_same_reading_only_the_marks(monkeypatch
     assert fast == plain
     assert fast[0] == "no marks at all"
     assert quotes.settle_quotes(fast[1], False) == "“Title ‘inner’ and l’ami”."
+
+
+def test_an_element_s_attributes_are_read_once_for_its_tests_seams_kind_and_layout(monkeypatch):
+    from citeproc import model
+
+    layouts = Counter()
+    original = model.CitationStylesElement.get_layout
+    monkeypatch.setattr(model.CitationStylesElement, "get_layout",
+                        lambda self: layouts.update(["asked"]) or original(self))
+    items = [{"id": "a", "type": "book", "title": "Title"}, {"id": "b", "type": "article", "title": "T2",
+                                                             "note": "n", "container-title": "Rev"}]
+    clusters = [[Cite("a")], [Cite("a")], [Cite("b")], [Cite("b")]]
+
+    def rendered() -> tuple[list[str], dict[str, list]]:
+        processor = Processor(_term_style())
+        texts = [e.text for e in processor.citations(items, clusters)]
+        kept: dict[str, list] = {}
+        for element in processor.style.root.iter():
+            for name in ("_variables_kept", "_seamed_affixes", "_text_kind", "_layout"):
+                if name in element.__dict__:
+                    kept.setdefault(name, []).append(element.__dict__[name])
+        return texts, kept
+
+    fast, kept = rendered()
+    assert kept["_variables_kept"] == [(("note",), ("note",))]
+    assert sorted(kept["_text_kind"]) == [(False, False)] * 5 + [(True, False)] * 2
+    assert (False, False) in kept["_seamed_affixes"] and (True, False) not in kept["_seamed_affixes"]  # no suffix
+    assert layouts["asked"] == len(kept["_layout"])  # once per element that asked
+    monkeypatch.setenv("SERGEBIB_UNOPTIMISED", "1")
+    _built_anew(monkeypatch)  # (without the look-ups kept on the element classes: lookups.Lookups)
+    layouts.clear()
+    plain, kept = rendered()
+    assert kept == {} and layouts["asked"] > 3
+    assert fast == plain == ["Title in", "Ibid. in", "T2", "Ibid."]
+
+
+def test_a_cite_keeps_its_reference_as_its_own_attribute(monkeypatch):
+    import citeproc
+
+    from sergebib.formatter.extensions.lookups import CitationItem
+
+    found = Counter()
+    original = citeproc.CitationItem.reference.fget
+    monkeypatch.setattr(citeproc.CitationItem, "reference",
+                        property(lambda self: found.update(["looked up"]) or original(self)))
+    processor = Processor(_term_style())
+    items = [{"id": "a", "type": "book", "title": "Title"}]
+    assert [e.text for e in processor.citations(items, [[Cite("a")], [Cite("a")]])] == ["Title in", "Ibid. in"]
+    cites = [c for c in processor.style.root.citation.cites]
+    assert cites and all(isinstance(c, CitationItem) and "reference" in c.__dict__ for c in cites)
+    assert found["looked up"] <= 2 * len(cites)  # once per cite (disambiguation makes its own)
+
+
+def test_an_output_is_not_looked_at_where_nothing_depends_on_it(monkeypatch):
+    from sergebib.formatter.extensions import common, display
+
+    looked = Counter()
+    monkeypatch.setattr(display, "prints_nothing", lambda t: looked.update(["display"]) or common.prints_nothing(t))
+    items = [{"id": "a", "type": "book", "title": "Title"}, {"id": "b", "type": "article", "title": "T2"}]
+    clusters = [[Cite("a")], [Cite("a")], [Cite("b")]]
+    fast = [e.text for e in Processor(_term_style()).citations(items, clusters)]
+    # a citation has no bibliographic fields to lay out in blocks (display.py)
+    assert looked["display"] == 0
+    monkeypatch.setenv("SERGEBIB_UNOPTIMISED", "1")
+    plain = [e.text for e in Processor(_term_style()).citations(items, clusters)]
+    assert looked["display"] > 0
+    assert fast == plain == ["Title in", "Ibid. in", "T2 in"]

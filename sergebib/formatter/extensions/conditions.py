@@ -185,9 +185,23 @@ class If(model.If):
         return kept
 
     def _variable(self, item):  # noqa: ANN001, ANN202
+        kept = self.__dict__.get("_variables_kept")
+        if kept is None:
+            names = self.get("variable").split()
+            if unoptimised():
+                return self._with_first_note(item, names, super()._variable(item))
+            kept = self.__dict__["_variables_kept"] = (tuple(names), tuple(n.replace("-", "_") for n in names))
+        # citeproc-py's test (a locator on the cite, any other variable in the item's data, by
+        # its Python name), the names read once from the attribute, which parsing fixed (a cost,
+        # not a rule)
+        names, python_names = kept
+        reference = item.reference
+        results = ["locator" in item if name == "locator" else name in reference for name in python_names]
+        return self._with_first_note(item, names, results)
+
+    @staticmethod
+    def _with_first_note(item, names, results):  # noqa: ANN001, ANN205
         # first-reference-note-number is set for a cite whose item was cited before in a note
-        names = self.get("variable").split()
-        results = super()._variable(item)
         if "first-reference-note-number" not in names:
             return results  # (each result is already a bool: nothing to add)
         return [r or (n == "first-reference-note-number" and item.get("first_note") is not None)

@@ -86,6 +86,15 @@ class Lookups:
             child = found[name] = super().__getattr__(name)
             return child
 
+    def get_layout(self):  # noqa: ANN201
+        # the cs:layout the element lies in (citeproc-py asks at every variable a cs:text renders,
+        # for the variables its layout represses): fixed by parsing. (An element outside any
+        # layout raises, as before, and keeps nothing.)
+        layout = self.__dict__.get("_layout")
+        if layout is None:
+            layout = self.__dict__["_layout"] = super().get_layout()
+        return layout
+
     def get_macro(self, name: str):  # noqa: ANN201
         # the style's cs:macro of that name (citeproc-py builds and runs an XPath query for it
         # at every call, more than any other look-up)
@@ -199,19 +208,25 @@ class SortShortcut:
         return super().sort(items, context)
 
 
+class _KeptReference:
+    """CitationItem.reference, found once and then kept as the cite's own attribute: a descriptor
+    without __set__, so that once kept, the attribute is read from the cite without calling it."""
+
+    def __get__(self, cite, owner=None):  # noqa: ANN001, ANN204
+        if cite is None:
+            return self
+        found = citeproc.CitationItem.reference.fget(cite)
+        if not unoptimised():
+            cite.__dict__["reference"] = found
+        return found
+
+
 class CitationItem(citeproc.CitationItem):
     """A cite that finds its reference once: citeproc-py looks it up (cite -> citation ->
     bibliography -> source) at every variable and condition it evaluates, hundreds of times per
     entry. A cite belongs to one citation of one bibliography for its whole life."""
 
-    @property
-    def reference(self):  # noqa: ANN201
-        found = self.__dict__.get("_reference")
-        if found is None:
-            found = super().reference
-            if not unoptimised():
-                self.__dict__["_reference"] = found
-        return found
+    reference = _KeptReference()
 
 
 def names_rendered_at_most(layout: model.Layout) -> int:

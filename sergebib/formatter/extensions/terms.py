@@ -39,7 +39,8 @@ class TermCapitals:
     def wrap(self, string):  # noqa: ANN001, ANN201
         wrapped = super().wrap(string)
         state = RENDERING.get()
-        if state is not None and wrapped is not None and not prints_nothing(wrapped):
+        # (where "predecessor" is true already, nothing to set, and the output is not looked at)
+        if state is not None and not state.get("predecessor") and wrapped is not None and not prints_nothing(wrapped):
             state["predecessor"] = True
         return wrapped
 
