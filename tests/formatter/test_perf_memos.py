@@ -447,7 +447,8 @@ def test_an_element_s_attributes_are_read_once_for_its_tests_seams_kind_and_layo
         texts = [e.text for e in processor.citations(items, clusters)]
         kept: dict[str, list] = {}
         for element in processor.style.root.iter():
-            for name in ("_variables_kept", "_seamed_affixes", "_text_kind", "_layout"):
+            for name in ("_variables_kept", "_seamed_affixes", "_text_kind", "_layout", "_counted_kept", "_affixed",
+                         "_formatted"):
                 if name in element.__dict__:
                     kept.setdefault(name, []).append(element.__dict__[name])
         return texts, kept
@@ -457,6 +458,14 @@ def test_an_element_s_attributes_are_read_once_for_its_tests_seams_kind_and_layo
     assert sorted(kept["_text_kind"]) == [(False, False)] * 5 + [(True, False)] * 2
     assert (False, False) in kept["_seamed_affixes"] and (True, False) not in kept["_seamed_affixes"]  # no suffix
     assert layouts["asked"] == len(kept["_layout"])  # once per element that asked
+    # a cs:text without a variable of the data goes on past SuppressesSubstituted (text.CountsVariables)
+    from sergebib.formatter.extensions.substitute import SuppressesSubstituted
+    from sergebib.formatter.extensions.text import CountsVariables
+
+    assert sorted(kept["_counted_kept"], key=str) == sorted([("container-title", CountsVariables),
+                                                             ("title", CountsVariables)]
+                                                            + [(None, SuppressesSubstituted)] * 5, key=str)
+    assert set(kept["_affixed"]) == {True, False} and set(kept["_formatted"]) == {False}
     monkeypatch.setenv("SERGEBIB_UNOPTIMISED", "1")
     _built_anew(monkeypatch)  # (without the look-ups kept on the element classes: lookups.Lookups)
     layouts.clear()

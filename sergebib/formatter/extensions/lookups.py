@@ -266,7 +266,12 @@ class BareAffixes(model.Affixed):
     is the text itself (an empty affix joins nothing), returned without the look."""
 
     def wrap(self, string):  # noqa: ANN001, ANN201
-        if string is not None and "prefix" not in self.attrib and "suffix" not in self.attrib:
+        # (whether the element has an affix: its attributes, fixed by parsing, read once)
+        affixed = self.__dict__.get("_affixed")
+        if affixed is None:
+            attributes = self.attrib
+            affixed = self.__dict__["_affixed"] = "prefix" in attributes or "suffix" in attributes
+        if string is not None and not affixed:
             return string
         return super().wrap(string)
 
@@ -278,8 +283,12 @@ class Unformatted(model.Formatted):
     absent), without the five look-ups."""
 
     def format(self, string):  # noqa: ANN001, ANN201
-        attributes = self.attrib
-        if not any(name in attributes for name in _FORMATTING):
+        # (whether the element has formatting attributes: fixed by parsing, read once)
+        formatted = self.__dict__.get("_formatted")
+        if formatted is None:
+            attributes = self.attrib
+            formatted = self.__dict__["_formatted"] = any(name in attributes for name in _FORMATTING)
+        if not formatted:
             return str(string) if isinstance(string, (int, float)) else string
         return super().format(string)
 

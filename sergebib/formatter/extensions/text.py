@@ -14,6 +14,7 @@ from .lookups import unoptimised
 from .markup import QUOTE_CLOSE, QUOTE_OPEN, _Seamed, mark_data
 from .numbers import NUMERIC_VARIABLES, PageRanges, is_plural
 from .sorting import labels_left_out
+from .substitute import SuppressesSubstituted
 from .text_case import lower, protect_markup, title_case, upper
 
 _LOCATOR_RANGE = re.compile(r"\s*[-\u2013]\s*")
@@ -25,15 +26,34 @@ class CountsVariables:
     counted in the cite or entry being rendered, for cs:group's suppression rule (Group)."""
 
     def render(self, item, *args, **kwargs):  # noqa: ANN001, ANN201
+        variable, after = self._counted()
         state = RENDERING.get()
-        variable = self.get("variable")
         if state is None or variable is None or variable == "year-suffix":
-            return super().render(item, *args, **kwargs)
+            return super(after, self).render(item, *args, **kwargs)
         state["called"] = state.get("called", 0) + 1
         text = super().render(item, *args, **kwargs)
         if text is not None and not prints_nothing(text):
             state["rendered"] = state.get("rendered", 0) + 1
         return text
+
+    def _counted(self) -> tuple[str | None, type]:
+        """(the element's variable, the class after which its render goes on when nothing is
+        counted): its attribute, fixed by parsing, read once unless unoptimised. An element that
+        renders no variable of the data (none, or year-suffix) has nothing to suppress either: its
+        render then goes on past SuppressesSubstituted, where that comes next (a cost, not a rule)."""
+        kept = self.__dict__.get("_counted_kept")
+        if kept is None:
+            variable = self.get("variable")
+            after: type = CountsVariables
+            mro = type(self).__mro__
+            follows = mro[mro.index(CountsVariables) + 1]
+            if (variable is None or variable == "year-suffix") and follows is SuppressesSubstituted:
+                after = SuppressesSubstituted
+            kept = (variable, after)
+            if unoptimised():
+                return variable, CountsVariables
+            self.__dict__["_counted_kept"] = kept
+        return kept
 
 
 def _counts() -> tuple[int, int] | None:
