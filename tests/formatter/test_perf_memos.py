@@ -13,6 +13,16 @@ from sergebib.formatter.extensions import sorting
 from sergebib.formatter.extensions.lookups import names_rendered_at_most
 
 
+@pytest.fixture(autouse=True)
+def _switch_read_again():
+    # a test here sets SERGEBIB_UNOPTIMISED and parses a style, which reads the switch (see
+    # lookups.read_switch): read it again once the environment is restored
+    from sergebib.formatter.extensions.lookups import read_switch
+
+    yield
+    read_switch()
+
+
 def _sort_style() -> str:
     return """<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
   <info><id/><title/><updated>2024-01-01T00:00:00+00:00</updated></info>
@@ -318,3 +328,180 @@ def test_an_element_s_data_variables_are_read_once_and_substitution_still_suppre
     group = processor.style.root.bibliography.layout[0]
     kept = [child.__dict__.get("_data_variables") for child in group.iterchildren()]
     assert kept == [frozenset({"author"}), frozenset({"title"}), frozenset()]
+
+
+def test_the_switch_is_read_once_per_style_parsed_and_bibliography_made(monkeypatch):
+    from sergebib.formatter.extensions import lookups
+
+    reads = Counter()
+    original = lookups._switch_set
+    monkeypatch.setattr(lookups, "_switch_set", lambda: reads.update(["read"]) or original())
+    items = [_book(k, "Smith", 2000 + i, k.upper()) for i, k in enumerate("abcdef")]
+    fast = [e.text for e in Processor(_sort_style()).bibliography(items)]
+    assert reads["read"] == 2  # the style parsed, the bibliography made: not at every element
+    assert not lookups.unoptimised()
+    monkeypatch.setenv("SERGEBIB_UNOPTIMISED", "1")
+    assert not lookups.unoptimised()  # (read again only at the next style or bibliography)
+    plain = [e.text for e in Processor(_sort_style()).bibliography(items)]
+    assert lookups.unoptimised()
+    assert fast == plain == ["F", "E", "D", "C", "B", "A"]  # one author: the years descending
+
+
+def _term_style() -> str:
+    # a term that opens the note (capitalized) or follows a suppressed group that printed a term
+    # inside a macro inside a choose: TermCapitals' state crosses the transparent elements
+    return """<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0">
+  <info><id/><title/><updated>2024-01-01T00:00:00+00:00</updated></info>
+  <macro name="in"><group delimiter=" "><text term="in"/><text variable="container-title"/></group></macro>
+  <macro name="ibid"><choose><if position="ibid"><text term="ibid"/></if><else><text variable="title"/></else>
+  </choose></macro>
+  <citation><layout delimiter="; "><choose><if type="book" match="any"><text macro="in"/></if></choose>
+  <text macro="ibid"/><choose><if variable="note" match="none"><text term="in" prefix=" "/></if></choose>
+  </layout></citation></style>"""
+
+
+def _built_anew(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the element classes are built once per process, when the first style is parsed: built
+    # again here, so that the switch changes them
+    from sergebib import formatter
+
+    monkeypatch.setattr(formatter.extensions, "_CLASSES", {})
+
+
+def test_transparent_elements_have_no_term_capitals_and_terms_are_capitalized_the_same(monkeypatch):
+    from sergebib.formatter.extensions.terms import TermCapitals
+
+    items = [{"id": "a", "type": "book", "title": "Title"}]
+    clusters = [[Cite("a")], [Cite("a")]]
+    _built_anew(monkeypatch)
+    processor = Processor(_term_style())
+    fast = [e.text for e in processor.citations(items, clusters)]
+    layout = processor.style.root.citation.layout
+    by_tag = {e.tag.rsplit("}", 1)[-1]: isinstance(e, TermCapitals) for e in processor.style.root.iter()
+              if isinstance(e.tag, str)}
+    assert by_tag["choose"] is by_tag["if"] is by_tag["else"] is by_tag["macro"] is False
+    assert by_tag["text"] is by_tag["group"] is isinstance(layout, TermCapitals) is True
+    monkeypatch.setenv("SERGEBIB_UNOPTIMISED", "1")
+    _built_anew(monkeypatch)
+    processor = Processor(_term_style())
+    plain = [e.text for e in processor.citations(items, clusters)]
+    assert all(isinstance(e, TermCapitals) for e in processor.style.root.citation.iter())
+    # CSL 1.0.2 "Group": the group with an empty container title prints nothing, not even "in";
+    # the term after it opens the note and is capitalized (terms.TermCapitals)
+    assert fast == plain == ["Title in", "Ibid. in"]
+
+
+def test_the_tests_of_a_condition_are_read_once(monkeypatch):
+    items = [{"id": "a", "type": "book", "title": "Title"}, {"id": "b", "type": "article", "title": "T2",
+                                                             "note": "n"}]
+    clusters = [[Cite("a")], [Cite("b")], [Cite("a")]]
+    processor = Processor(_term_style())
+    fast = [e.text for e in processor.citations(items, clusters)]
+    kept = [e.__dict__.get("_tests_kept") for e in processor.style.root.iter() if e.tag.endswith("}if")]
+    assert kept == [(False, ("_position",), "all"), (False, ("_type",), "any"), (False, ("_variable",), "none")]
+    monkeypatch.setenv("SERGEBIB_UNOPTIMISED", "1")
+    processor = Processor(_term_style())
+    plain = [e.text for e in processor.citations(items, clusters)]
+    assert [e.__dict__.get("_tests_kept") for e in processor.style.root.iter() if e.tag.endswith("}if")] == [None] * 3
+    assert fast == plain == ["Title in", "T2", "Title in"]
+
+
+def test_quotation_marks_are_typeset_the_same_reading_only_the_marks(monkeypatch):
+    from sergebib.formatter.extensions import lookups, quotes
+    from sergebib.formatter.extensions.markup import DATA_DQ, DATA_SQ, QUOTE_CLOSE, QUOTE_OPEN
+    from sergebib.formatter.extensions.quotes import AFFIX_DQ
+
+    terms = {"open-quote": "“", "close-quote": "”", "open-inner-quote": "‘", "close-inner-quote": "’"}
+    texts = ["no marks at all", f"{QUOTE_OPEN}Title {DATA_DQ}inner{DATA_DQ} and l{DATA_SQ}ami{QUOTE_CLOSE}.",
+             f"{DATA_SQ}single{DATA_SQ}, ETFA {DATA_SQ}09, “typo ‘graphic’” and {AFFIX_DQ}affix{AFFIX_DQ}",
+             f"unpaired {QUOTE_OPEN} and ” and {DATA_DQ}"]
+    monkeypatch.setattr(lookups, "_UNOPTIMISED", False)
+    looked = Counter()
+    original = quotes._neighbour
+    monkeypatch.setattr(quotes, "_neighbour", lambda *a: looked.update(["look"]) or original(*a))
+    fast = [quotes.typeset_quotes(t, terms) for t in texts]
+    assert looked["look"] == 2 * sum(len(quotes._QUOTATION_MARK.findall(t.translate(quotes._AFFIX_READ)))
+                                     for t in texts)
+    monkeypatch.setattr(lookups, "_UNOPTIMISED", True)
+    looked.clear()
+    plain = [quotes.typeset_quotes(t, terms) for t in texts]
+    assert looked["look"] == 2 * sum(len(t) for t in texts)
+    assert fast == plain
+    assert fast[0] == "no marks at all"
+    assert quotes.settle_quotes(fast[1], False) == "“Title ‘inner’ and l’ami”."
+
+
+def test_an_element_s_attributes_are_read_once_for_its_tests_seams_kind_and_layout(monkeypatch):
+    from citeproc import model
+
+    layouts = Counter()
+    original = model.CitationStylesElement.get_layout
+    monkeypatch.setattr(model.CitationStylesElement, "get_layout",
+                        lambda self: layouts.update(["asked"]) or original(self))
+    items = [{"id": "a", "type": "book", "title": "Title"}, {"id": "b", "type": "article", "title": "T2",
+                                                             "note": "n", "container-title": "Rev"}]
+    clusters = [[Cite("a")], [Cite("a")], [Cite("b")], [Cite("b")]]
+
+    def rendered() -> tuple[list[str], dict[str, list]]:
+        processor = Processor(_term_style())
+        texts = [e.text for e in processor.citations(items, clusters)]
+        kept: dict[str, list] = {}
+        for element in processor.style.root.iter():
+            for name in ("_variables_kept", "_seamed_affixes", "_text_kind", "_layout", "_counted_kept", "_affixed",
+                         "_formatted"):
+                if name in element.__dict__:
+                    kept.setdefault(name, []).append(element.__dict__[name])
+        return texts, kept
+
+    fast, kept = rendered()
+    assert kept["_variables_kept"] == [(("note",), ("note",))]
+    assert sorted(kept["_text_kind"]) == [(False, False)] * 5 + [(True, False)] * 2
+    assert (False, False) in kept["_seamed_affixes"] and (True, False) not in kept["_seamed_affixes"]  # no suffix
+    assert layouts["asked"] == len(kept["_layout"])  # once per element that asked
+    # a cs:text without a variable of the data goes on past SuppressesSubstituted (text.CountsVariables)
+    from sergebib.formatter.extensions.substitute import SuppressesSubstituted
+    from sergebib.formatter.extensions.text import CountsVariables
+
+    assert sorted(kept["_counted_kept"], key=str) == sorted([("container-title", CountsVariables),
+                                                             ("title", CountsVariables)]
+                                                            + [(None, SuppressesSubstituted)] * 5, key=str)
+    assert set(kept["_affixed"]) == {True, False} and set(kept["_formatted"]) == {False}
+    monkeypatch.setenv("SERGEBIB_UNOPTIMISED", "1")
+    _built_anew(monkeypatch)  # (without the look-ups kept on the element classes: lookups.Lookups)
+    layouts.clear()
+    plain, kept = rendered()
+    assert kept == {} and layouts["asked"] > 3
+    assert fast == plain == ["Title in", "Ibid. in", "T2", "Ibid."]
+
+
+def test_a_cite_keeps_its_reference_as_its_own_attribute(monkeypatch):
+    import citeproc
+
+    from sergebib.formatter.extensions.lookups import CitationItem
+
+    found = Counter()
+    original = citeproc.CitationItem.reference.fget
+    monkeypatch.setattr(citeproc.CitationItem, "reference",
+                        property(lambda self: found.update(["looked up"]) or original(self)))
+    processor = Processor(_term_style())
+    items = [{"id": "a", "type": "book", "title": "Title"}]
+    assert [e.text for e in processor.citations(items, [[Cite("a")], [Cite("a")]])] == ["Title in", "Ibid. in"]
+    cites = [c for c in processor.style.root.citation.cites]
+    assert cites and all(isinstance(c, CitationItem) and "reference" in c.__dict__ for c in cites)
+    assert found["looked up"] <= 2 * len(cites)  # once per cite (disambiguation makes its own)
+
+
+def test_an_output_is_not_looked_at_where_nothing_depends_on_it(monkeypatch):
+    from sergebib.formatter.extensions import common, display
+
+    looked = Counter()
+    monkeypatch.setattr(display, "prints_nothing", lambda t: looked.update(["display"]) or common.prints_nothing(t))
+    items = [{"id": "a", "type": "book", "title": "Title"}, {"id": "b", "type": "article", "title": "T2"}]
+    clusters = [[Cite("a")], [Cite("a")], [Cite("b")]]
+    fast = [e.text for e in Processor(_term_style()).citations(items, clusters)]
+    # a citation has no bibliographic fields to lay out in blocks (display.py)
+    assert looked["display"] == 0
+    monkeypatch.setenv("SERGEBIB_UNOPTIMISED", "1")
+    plain = [e.text for e in Processor(_term_style()).citations(items, clusters)]
+    assert looked["display"] > 0
+    assert fast == plain == ["Title in", "Ibid. in", "T2 in"]

@@ -18,13 +18,13 @@ from .dates import Date, DatePart, raw_date, read_dates
 from .disambiguation import disambiguate
 from .display import Layout, _Displayed
 from .grouping import Name
-from .lookups import SHORTCUTS, CitationItem, Lookups, SortShortcut, unoptimised
+from .lookups import SHORTCUTS, CitationItem, Lookups, SortShortcut, read_switch, unoptimised
 from .markup import RICH_FORMATTER, _NormalFormatting, mark_data
 from .names import Names, read_names
 from .numbers import Number
 from .sorting import Key, ProbeEnd, Sort
 from .substitute import Substitute, SuppressesSubstituted
-from .terms import TermCapitals, TermFallback
+from .terms import TRANSPARENT, TermCapitals, TermFallback
 from .text import CountsVariables, Group, Label, Term, Text
 from .variables import read_variables
 
@@ -66,7 +66,10 @@ def _element_classes() -> dict[str, type]:
         # (and, unless unoptimised, shortcuts put before citeproc-py's Affixed and Formatted)
         after = {tag: () if unoptimised() else tuple(short for base, short in SHORTCUTS if issubclass(cls, base))
                  for tag, cls in classes.items()}
-        _CLASSES.update({tag: type(cls.__name__, (*mixins, *by_tag.get(tag, ()), cls, *after[tag]), {})
+        # (and, unless unoptimised, no TermCapitals where it has nothing to do: see terms.TRANSPARENT)
+        bare = tuple(m for m in mixins if m is not TermCapitals)
+        own = {tag: mixins if unoptimised() or tag not in TRANSPARENT else bare for tag in classes}
+        _CLASSES.update({tag: type(cls.__name__, (*own[tag], *by_tag.get(tag, ()), cls, *after[tag]), {})
                          for tag, cls in classes.items()})
     return _CLASSES
 
@@ -87,3 +90,7 @@ class Style(frontend.CitationStylesStyle, _ExtendedXML):
     """citeproc-py's style, built with our element classes (MRO puts _ExtendedXML's parsing under
     CitationStylesStyle's style lookup and locale handling). Schema validation is not run: styles
     in the official repository are valid, and our own are checked by a test."""
+
+    def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
+        read_switch()  # SERGEBIB_UNOPTIMISED, read once per style parsed (see lookups.read_switch)
+        super().__init__(*args, **kwargs)

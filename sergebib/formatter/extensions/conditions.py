@@ -7,6 +7,7 @@ from contextvars import ContextVar
 from citeproc import model
 
 from .common import RENDERING
+from .lookups import unoptimised
 
 # the disambiguate tests a cite rendered for disambiguation meets, counted by If (citeproc-js's
 # disambiguate_maxMax): once every one of them holds, turning on more changes nothing
@@ -136,8 +137,19 @@ class If(model.If):
         # citations" (see disambiguate); it is one more test, combined by `match`. As in
         # citeproc-js, it holds for an ambiguous item in every position of its cites and in its
         # bibliographic entry.
-        if self.get("disambiguate") != "true":
-            return super().render(item, context, delimiter, **kwargs)
+        disambiguate, others, match = self._tests()
+        if not disambiguate:
+            if unoptimised():
+                return super().render(item, context, delimiter, **kwargs)
+            # citeproc-py's tests, in its order, combined by `match` as it combines them (the
+            # tests and the match kept: see _tests)
+            results: list = []
+            for name in others:
+                results += self._position(item, context) if name == "_position" else getattr(self, name)(item)
+            holds = any(results) if match == "any" else (not any(results)) if match == "none" else all(results)
+            if not holds:
+                raise model.ConditionFailed
+            return self.render_children(item, context=context, delimiter=delimiter, **kwargs)
         ambiguous = bool(item.reference.get("disambiguate"))
         steps = item.reference.get("disambiguate_steps")
         state = RENDERING.get()
@@ -151,21 +163,45 @@ class If(model.If):
             counted = TESTS_MET.get()
             if counted is not None:
                 counted.append(ambiguous)
-        others = [name for name in _CONDITIONS if name in self.attrib]
         results = [ambiguous]
         for name in others:
-            results += (self._position(item, context) if name == "position"
-                        else getattr(self, _CONDITIONS[name])(item))
-        match = self.get("match", "all")
+            results += self._position(item, context) if name == "_position" else getattr(self, name)(item)
         holds = any(results) if match == "any" else (not any(results)) if match == "none" else all(results)
         if not holds:
             raise model.ConditionFailed
         return self.render_children(item, context=context, delimiter=delimiter, **kwargs)
 
+    def _tests(self) -> tuple[bool, tuple[str, ...], str]:
+        """(whether the element tests disambiguate, the methods of its other tests in citeproc-py's
+        order, its match): read from its attributes, which parsing fixed, so kept unless
+        unoptimised (a cost, not a rule: citeproc-py looks at each of the six attributes, and at
+        match twice, at every test)."""
+        kept = self.__dict__.get("_tests_kept")
+        if kept is None:
+            kept = (self.get("disambiguate") == "true", tuple(_CONDITIONS[n] for n in _CONDITIONS if n in self.attrib),
+                    self.get("match", "all"))
+            if not unoptimised():
+                self.__dict__["_tests_kept"] = kept
+        return kept
+
     def _variable(self, item):  # noqa: ANN001, ANN202
+        kept = self.__dict__.get("_variables_kept")
+        if kept is None:
+            names = self.get("variable").split()
+            if unoptimised():
+                return self._with_first_note(item, names, super()._variable(item))
+            kept = self.__dict__["_variables_kept"] = (tuple(names), tuple(n.replace("-", "_") for n in names))
+        # citeproc-py's test (a locator on the cite, any other variable in the item's data, by
+        # its Python name), the names read once from the attribute, which parsing fixed (a cost,
+        # not a rule)
+        names, python_names = kept
+        reference = item.reference
+        results = ["locator" in item if name == "locator" else name in reference for name in python_names]
+        return self._with_first_note(item, names, results)
+
+    @staticmethod
+    def _with_first_note(item, names, results):  # noqa: ANN001, ANN205
         # first-reference-note-number is set for a cite whose item was cited before in a note
-        names = self.get("variable").split()
-        results = super()._variable(item)
         if "first-reference-note-number" not in names:
             return results  # (each result is already a bool: nothing to add)
         return [r or (n == "first-reference-note-number" and item.get("first_note") is not None)

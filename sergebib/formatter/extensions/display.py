@@ -58,10 +58,14 @@ class _Displayed:
     put in a left-margin block, and the rest of the entry in a right-inline block (see Layout)."""
 
     def wrap(self, string):  # noqa: ANN001, ANN201
+        bibliography = _field_of(self)
+        if bibliography is None and not unoptimised():
+            # not a field: the output is the element's own, whether or not it prints anything (so
+            # not looked at; a cost, not a rule)
+            return super().wrap(string)
         wrapped = super().wrap(string)
         if wrapped is None or prints_nothing(wrapped):
             return wrapped
-        bibliography = _field_of(self)
         if bibliography is None:
             return wrapped
         state = RENDERING.get()

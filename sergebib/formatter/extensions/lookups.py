@@ -4,8 +4,10 @@ inherited option, the enclosing layout), and asks macros again and again whether
 variable (cs:group's suppression rule). The style and locale trees are not changed after parsing,
 so an XPath query from a given element always has the same answer.
 
-`SERGEBIB_UNOPTIMISED=1` in the environment (read when the first style is parsed) leaves all of this
-out, for the benchmark that checks the output is byte-identical without it."""
+`SERGEBIB_UNOPTIMISED=1` in the environment leaves all of this out, for the benchmark that checks the
+output is byte-identical without it. The classes of the elements are built once, when the first style
+is parsed; the switch itself is read again whenever a style is parsed or a bibliography made (see
+read_switch), not at every call."""
 
 from __future__ import annotations
 
@@ -18,8 +20,25 @@ from citeproc import model
 _ABSENT = object()
 
 
-def unoptimised() -> bool:
+def _switch_set() -> bool:
     return os.environ.get("SERGEBIB_UNOPTIMISED", "") not in ("", "0")
+
+
+_UNOPTIMISED = _switch_set()
+
+
+def read_switch() -> bool:
+    """Read SERGEBIB_UNOPTIMISED from the environment again (a style parsed, a bibliography made):
+    unoptimised() is asked hundreds of thousands of times per bibliography, and os.environ is a
+    mapping that encodes and decodes at every look-up (a cost, not a rule)."""
+    global _UNOPTIMISED
+    _UNOPTIMISED = _switch_set()
+    return _UNOPTIMISED
+
+
+def unoptimised() -> bool:
+    """Whether SERGEBIB_UNOPTIMISED was set when a style was last parsed or a bibliography made."""
+    return _UNOPTIMISED
 
 
 class Lookups:
@@ -66,6 +85,15 @@ class Lookups:
         except KeyError:
             child = found[name] = super().__getattr__(name)
             return child
+
+    def get_layout(self):  # noqa: ANN201
+        # the cs:layout the element lies in (citeproc-py asks at every variable a cs:text renders,
+        # for the variables its layout represses): fixed by parsing. (An element outside any
+        # layout raises, as before, and keeps nothing.)
+        layout = self.__dict__.get("_layout")
+        if layout is None:
+            layout = self.__dict__["_layout"] = super().get_layout()
+        return layout
 
     def get_macro(self, name: str):  # noqa: ANN201
         # the style's cs:macro of that name (citeproc-py builds and runs an XPath query for it
@@ -180,19 +208,25 @@ class SortShortcut:
         return super().sort(items, context)
 
 
+class _KeptReference:
+    """CitationItem.reference, found once and then kept as the cite's own attribute: a descriptor
+    without __set__, so that once kept, the attribute is read from the cite without calling it."""
+
+    def __get__(self, cite, owner=None):  # noqa: ANN001, ANN204
+        if cite is None:
+            return self
+        found = citeproc.CitationItem.reference.fget(cite)
+        if not unoptimised():
+            cite.__dict__["reference"] = found
+        return found
+
+
 class CitationItem(citeproc.CitationItem):
     """A cite that finds its reference once: citeproc-py looks it up (cite -> citation ->
     bibliography -> source) at every variable and condition it evaluates, hundreds of times per
     entry. A cite belongs to one citation of one bibliography for its whole life."""
 
-    @property
-    def reference(self):  # noqa: ANN201
-        found = self.__dict__.get("_reference")
-        if found is None:
-            found = super().reference
-            if not unoptimised():
-                self.__dict__["_reference"] = found
-        return found
+    reference = _KeptReference()
 
 
 def names_rendered_at_most(layout: model.Layout) -> int:
@@ -232,7 +266,12 @@ class BareAffixes(model.Affixed):
     is the text itself (an empty affix joins nothing), returned without the look."""
 
     def wrap(self, string):  # noqa: ANN001, ANN201
-        if string is not None and "prefix" not in self.attrib and "suffix" not in self.attrib:
+        # (whether the element has an affix: its attributes, fixed by parsing, read once)
+        affixed = self.__dict__.get("_affixed")
+        if affixed is None:
+            attributes = self.attrib
+            affixed = self.__dict__["_affixed"] = "prefix" in attributes or "suffix" in attributes
+        if string is not None and not affixed:
             return string
         return super().wrap(string)
 
@@ -244,8 +283,12 @@ class Unformatted(model.Formatted):
     absent), without the five look-ups."""
 
     def format(self, string):  # noqa: ANN001, ANN201
-        attributes = self.attrib
-        if not any(name in attributes for name in _FORMATTING):
+        # (whether the element has formatting attributes: fixed by parsing, read once)
+        formatted = self.__dict__.get("_formatted")
+        if formatted is None:
+            attributes = self.attrib
+            formatted = self.__dict__["_formatted"] = any(name in attributes for name in _FORMATTING)
+        if not formatted:
             return str(string) if isinstance(string, (int, float)) else string
         return super().format(string)
 
@@ -286,6 +329,7 @@ class Bibliography(citeproc.CitationStylesBibliography):
     """citeproc-py's bibliography, its keys found by hash (see _Keys), also once sorted."""
 
     def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
+        read_switch()
         super().__init__(*args, **kwargs)
         self.keys = _Keys()
 

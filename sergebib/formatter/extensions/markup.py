@@ -120,13 +120,24 @@ class _Seamed:
     # whether this element's affix parentheses are marked (see AFFIX_OPEN)
     _nested_affixes = True
 
+    def _affixes(self) -> tuple[bool, bool]:
+        """(whether the element has a suffix, whether its affixes' parentheses are marked): read
+        from its attributes, which parsing fixed, so kept unless unoptimised (a cost, not a rule)."""
+        kept = self.__dict__.get("_seamed_affixes")
+        if kept is None:
+            affixes = self.get("prefix", "") + self.get("suffix", "")
+            kept = (bool(self.get("suffix")), bool(self._nested_affixes and ("(" in affixes or ")" in affixes)))
+            if not unoptimised():
+                self.__dict__["_seamed_affixes"] = kept
+        return kept
+
     def wrap(self, string):  # noqa: ANN001, ANN201
-        affixes = self.get("prefix", "") + self.get("suffix", "")
-        if string is not None and self.get("suffix"):
+        suffix, marked = self._affixes()
+        if string is not None and suffix:
             # the element's own output ends here: a suffix is punctuation of the style, not of the
             # field text (see quotes._FIELD_PUNCTUATION); merged with it at this seam
             string = string + String(SEAM)
-        if string is not None and self._nested_affixes and ("(" in affixes or ")" in affixes):
+        if string is not None and marked:
             wrapped = wrap_marking_parens(self, string)
         else:
             wrapped = super().wrap(string)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..richtext import CLOSE, DISPLAYS, OPEN
+from .lookups import unoptimised
 from .markup import (
     _CLOSERS,
     _MARKERS,
@@ -54,6 +55,10 @@ def _neighbour(text: str, i: int, step: int) -> str:
     return text[i] if 0 <= i < len(text) else ""
 
 
+# the characters typeset_quotes reads as quotation marks (every branch of its first pass is one of them)
+_QUOTATION_MARK = re.compile(f"[{QUOTE_OPEN}{QUOTE_CLOSE}{DATA_DQ}{DATA_SQ}“”‘’]")
+
+
 # CSL 1.0.2, "Locale" / punctuation-in-quote moves the punctuation "following text rendered with
 # quotes="true"": punctuation written right after a quotation mark in the data itself (“Les
 # Grandes Vacances”?, “word”, and more) is part of the field's text and stays where it is, as
@@ -78,7 +83,10 @@ def typeset_quotes(text: str, terms: dict[str, str]) -> str:
     stack: list[tuple[str, int]] = []
     pairs: dict[int, int] = {}
     apostrophes: set[int] = set()
-    for i, ch in enumerate(text):
+    # (unless unoptimised, only the quotation marks are read: every other character falls through
+    # all the branches below, and the neighbours of a mark are looked up only for it; a cost, not a rule)
+    marks = enumerate(text) if unoptimised() else ((m.start(), m.group()) for m in _QUOTATION_MARK.finditer(text))
+    for i, ch in marks:
         before, after = _neighbour(text, i, -1), _neighbour(text, i, 1)
         if ch in (QUOTE_OPEN, "“"):
             stack.append((ch, i))

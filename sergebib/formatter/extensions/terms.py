@@ -39,7 +39,8 @@ class TermCapitals:
     def wrap(self, string):  # noqa: ANN001, ANN201
         wrapped = super().wrap(string)
         state = RENDERING.get()
-        if state is not None and wrapped is not None and not prints_nothing(wrapped):
+        # (where "predecessor" is true already, nothing to set, and the output is not looked at)
+        if state is not None and not state.get("predecessor") and wrapped is not None and not prints_nothing(wrapped):
             state["predecessor"] = True
         return wrapped
 
@@ -74,6 +75,14 @@ class TermCapitals:
             return text
         plain = str(text)
         return String(plain[:1].upper() + plain[1:])
+
+
+# The elements TermCapitals has nothing to do for (a cost, not a rule): they have no affixes to
+# wrap and no term, and their output is their children's joined, so it prints nothing only where
+# every child printed nothing and so left the state as it found it (each child's own render sees
+# to that, also when it raises); a condition that fails raises before any child renders. Their
+# classes are built without TermCapitals unless unoptimised (see extensions._element_classes).
+TRANSPARENT = frozenset({"choose", "if", "else-if", "else", "macro"})
 
 
 # CSL 1.0.2, "Terms" / "Locale Files - Terms": "If a style uses a term in a form that is undefined (e.g.,

@@ -10,9 +10,11 @@ from citeproc.string import MixedString, NoCase, String
 
 from .citation_label import citation_label
 from .common import RENDERING, XML_LANG, prints_nothing
+from .lookups import unoptimised
 from .markup import QUOTE_CLOSE, QUOTE_OPEN, _Seamed, mark_data
 from .numbers import NUMERIC_VARIABLES, PageRanges, is_plural
 from .sorting import labels_left_out
+from .substitute import SuppressesSubstituted
 from .text_case import lower, protect_markup, title_case, upper
 
 _LOCATOR_RANGE = re.compile(r"\s*[-\u2013]\s*")
@@ -24,15 +26,34 @@ class CountsVariables:
     counted in the cite or entry being rendered, for cs:group's suppression rule (Group)."""
 
     def render(self, item, *args, **kwargs):  # noqa: ANN001, ANN201
+        variable, after = self._counted()
         state = RENDERING.get()
-        variable = self.get("variable")
         if state is None or variable is None or variable == "year-suffix":
-            return super().render(item, *args, **kwargs)
+            return super(after, self).render(item, *args, **kwargs)
         state["called"] = state.get("called", 0) + 1
         text = super().render(item, *args, **kwargs)
         if text is not None and not prints_nothing(text):
             state["rendered"] = state.get("rendered", 0) + 1
         return text
+
+    def _counted(self) -> tuple[str | None, type]:
+        """(the element's variable, the class after which its render goes on when nothing is
+        counted): its attribute, fixed by parsing, read once unless unoptimised. An element that
+        renders no variable of the data (none, or year-suffix) has nothing to suppress either: its
+        render then goes on past SuppressesSubstituted, where that comes next (a cost, not a rule)."""
+        kept = self.__dict__.get("_counted_kept")
+        if kept is None:
+            variable = self.get("variable")
+            after: type = CountsVariables
+            mro = type(self).__mro__
+            follows = mro[mro.index(CountsVariables) + 1]
+            if (variable is None or variable == "year-suffix") and follows is SuppressesSubstituted:
+                after = SuppressesSubstituted
+            kept = (variable, after)
+            if unoptimised():
+                return variable, CountsVariables
+            self.__dict__["_counted_kept"] = kept
+        return kept
 
 
 def _counts() -> tuple[int, int] | None:
@@ -74,18 +95,18 @@ class Text(_Seamed, PageRanges, model.Text):
     def _variable(self, item, context):  # noqa: ANN001, ANN202
         # CSL 1.0.2, "Number Variables": first-reference-note-number, "the number of a note
         # containing the first reference to the item" (see track_position)
-        if self.get("variable") == "first-reference-note-number":
+        variable = self.get("variable")
+        if variable == "first-reference-note-number":
             note = item.get("first_note")
             return None if note is None else str(note)
         # CSL 1.0.2 "Appendix IV": citation-label, assigned by the processor where the item has
         # none (see citation_label); as in citeproc-js it carries the item's year-suffix
-        if self.get("variable") == "citation-label":
+        if variable == "citation-label":
             return citation_label(item.reference) + (item.reference.get("year_suffix") or "")
-        if self.get("variable") == "locator" and item.has_locator:
+        if variable == "locator" and item.has_locator:
             return self._locator(item)
         # CSL 1.0.2, "Number Variables": a numeric variable rendered by cs:text is read as numbers
         # too (ranges with an en dash, see PageRanges._process), as citeproc-js reads it
-        variable = self.get("variable")
         if variable in NUMERIC_VARIABLES and variable not in ("page", "page-first") and self.get("form") != "short":
             repressed = context.get_layout().repressed
             if self.tag in repressed and variable in repressed[self.tag]:
@@ -112,27 +133,40 @@ class Text(_Seamed, PageRanges, model.Text):
         # CSL 1.0.2, "Sorting": the name options of cs:key "affect all names generated via macros
         # called by cs:key", also through macros those call; citeproc-py dropped the options at a
         # cs:text macro call (the same options carry Layout's probe of the names rendered)
-        if kwargs.get("sort_options") is not None and "macro" in self.attrib:
+        macro, value_only = self._kind()
+        if macro and kwargs.get("sort_options") is not None:
             try:
                 language = item.reference.language[:2]
             except VariableError:
                 language = self.get_root().get("default-locale", "en")[:2]
-            macro = self.get_macro(self.get("macro"))
+            called = self.get_macro(self.get("macro"))
             where = self if context is None else context
-            return macro.render(item, where, sort_options=kwargs["sort_options"]), language
+            return called.render(item, where, sort_options=kwargs["sort_options"]), language
         # a cs:text value is read like field text (rich text and quotation marks), as citeproc-js
         # reads it; affixes are printed as written
-        before = _counts()
+        before = _counts() if macro else None  # (read for a macro only, below)
         text, language = super().process(item, context, **kwargs)
-        if not any(a in self.attrib for a in ("variable", "macro", "term")) and "value" in self.attrib:
+        if value_only:
             text = String(mark_data(self.get("value")))
         # a macro is rendered as citeproc-js renders it, as a group: a macro whose variables are
         # all empty prints nothing, not even its terms (see Group)
-        if "macro" in self.attrib:
+        if macro:
             if _only_empty_variables(before):
                 text = None
             _count_as_printed(text)
         return text, language
+
+    def _kind(self) -> tuple[bool, bool]:
+        """(whether the element calls a macro, whether it prints only its value): read from its
+        attributes, which parsing fixed, so kept unless unoptimised (a cost, not a rule)."""
+        kept = self.__dict__.get("_text_kind")
+        if kept is None:
+            attributes = self.attrib
+            kept = ("macro" in attributes,
+                    not any(a in attributes for a in ("variable", "macro", "term")) and "value" in attributes)
+            if not unoptimised():
+                self.__dict__["_text_kind"] = kept
+        return kept
 
     def case(self, text, language=None):  # noqa: ANN001, ANN201
         # title case by the rules above (see title_case); citeproc-py capitalized words inside
@@ -142,6 +176,8 @@ class Text(_Seamed, PageRanges, model.Text):
         # caps, superscript or subscript as written ("a Smith pencil"), in the item's language
         # (see upper, lower)
         text_case = self.get("text-case")
+        if text_case is None and not unoptimised():
+            return text  # (citeproc-py's answer without text-case, without asking it; a cost, not a rule)
         if text_case in ("lowercase", "uppercase") and str(text):
             change = upper if text_case == "uppercase" else lower
             parts = list(text) if isinstance(text, MixedString) else [text]

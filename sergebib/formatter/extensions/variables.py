@@ -41,11 +41,13 @@ class _Reference(Reference):
     Appendix IV: these are the variables' names; the lookups accept both spellings.
     """
 
+    # (the base classes named, not found through super(): these are asked hundreds of thousands
+    # of times per bibliography; a cost, not a rule)
     def __contains__(self, key: object) -> bool:
-        return super().__contains__(key.replace("-", "_") if isinstance(key, str) else key)
+        return dict.__contains__(self, key.replace("-", "_") if isinstance(key, str) else key)
 
     def __getitem__(self, key: str) -> object:
-        return super().__getitem__(key.replace("-", "_") if isinstance(key, str) else key)
+        return Reference.__getitem__(self, key.replace("-", "_") if isinstance(key, str) else key)
 
     def __setitem__(self, key: str, value: object) -> None:
         super().__setitem__(key.replace("-", "_") if isinstance(key, str) else key, value)
