@@ -318,3 +318,42 @@ def test_an_element_s_data_variables_are_read_once_and_substitution_still_suppre
     group = processor.style.root.bibliography.layout[0]
     kept = [child.__dict__.get("_data_variables") for child in group.iterchildren()]
     assert kept == [frozenset({"author"}), frozenset({"title"}), frozenset()]
+
+
+# the disambiguate condition stepped (in-text and note styles, by-cite given names, added names)
+_STEPPED_FIXTURES = ["disambiguate_BasedOnSubsequentFormWithBackref2", "disambiguate_ByCiteDisambiguateCondition",
+                     "disambiguate_DisambiguateTrueAndYearSuffixOne",
+                     "disambiguate_DisambiguateTrueReflectedInBibliography", "disambiguate_DisambiguateWithThree",
+                     "disambiguate_DisambiguateWithThree2", "disambiguate_ExtraTextCitation",
+                     "disambiguate_IncrementalExtraText"]
+
+
+def _counted_cites(monkeypatch: pytest.MonkeyPatch) -> Counter:
+    counts: Counter = Counter()
+    original = layout_module.Layout.render_citation_alone
+
+    def counting(self, citation):  # noqa: ANN001, ANN202
+        counts["cites"] += 1
+        return original(self, citation)
+
+    monkeypatch.setattr(layout_module.Layout, "render_citation_alone", counting)
+    return counts
+
+
+def test_disambiguation_renders_a_cite_again_only_where_what_it_reads_changed(monkeypatch):
+    from sergebib.formatter import csl_fixtures
+
+    paths = {p.stem: p for p in csl_fixtures.find_fixtures(csl_fixtures.folder())}
+    if not paths:
+        pytest.skip("CSL test suite not found")
+    counts = _counted_cites(monkeypatch)
+    fixtures = [csl_fixtures.parse_fixture(paths[name]) for name in _STEPPED_FIXTURES]
+    fast = [csl_fixtures.run_fixture(fixture) for fixture in fixtures]
+    kept = counts["cites"]
+    counts.clear()
+    monkeypatch.setenv("SERGEBIB_UNOPTIMISED", "1")
+    plain = [csl_fixtures.run_fixture(fixture) for fixture in fixtures]
+    # each as citeproc-js prints it (the fixtures' RESULT), with fewer cites rendered
+    assert [csl_fixtures.outcome(fixture).passed for fixture in fixtures] == [True] * len(fixtures)
+    assert fast == plain
+    assert kept < counts["cites"]
