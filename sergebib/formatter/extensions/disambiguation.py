@@ -67,6 +67,7 @@ _MISSING = object()
 # full), for the bibliography
 _READ = ("add_names", "given_levels", "names_added_to", "given_full")
 _WRITTEN = ("names_added_to", "given_full")
+_CONDITION = ("disambiguate", "disambiguate_steps")
 
 
 def _frozen(value: object) -> object:
@@ -83,7 +84,9 @@ class _Renders:
 
     The condition's steps: a rendering with `disambiguate_steps` s that met m <= s tests had
     them all hold, so it is the rendering with any s' >= m, and with the tests all on (no
-    steps): that one is kept too, with m."""
+    steps): that one is kept too, with m. A rendering with the condition off is that with it on
+    at step 0 (no test holds), which counts the tests met: where it meets none, the condition on
+    renders the same at any step."""
 
     def __init__(self, render, source: object, seen: dict[str, list]) -> None:  # noqa: ANN001
         self.plain, self.source, self.seen = render, source, seen
@@ -114,17 +117,30 @@ class _Renders:
             return text
         tests = []
         token = TESTS_MET.set(tests)
+        saved = {field: reference.get(field, _MISSING) for field in _CONDITION}
+        if not on:
+            # rendered with the condition on at step 0, which holds no test (the same text),
+            # so that the tests it meets are counted
+            reference["disambiguate"], reference["disambiguate_steps"] = True, 0
         try:
             text = self.plain(key)
         finally:
             TESTS_MET.reset(token)
-            if outer is not None:
+            if not on:
+                for field, value in saved.items():
+                    if value is _MISSING:
+                        reference.pop(field, None)
+                    else:
+                        reference[field] = value
+            if outer is not None and on:  # (where the condition is off, no test is counted)
                 outer.extend(tests)
         left = tuple(reference.get(field, _MISSING) for field in _WRITTEN)
         names = tuple(self.seen[key])
-        self.exact[(state, steps)] = (text, names, tuple(tests), left)
+        self.exact[(state, steps)] = (text, names, tuple(tests) if on else (), left)
         if on and steps is not None and all(tests):
             self.all_held[state] = (text, names, len(tests), left)
+        elif not on and not tests:  # no test met: the rendering with the condition on too
+            self.all_held.setdefault((key, True, *state[2:]), (text, names, 0, left))
         return text
 
 
