@@ -505,3 +505,70 @@ def test_an_output_is_not_looked_at_where_nothing_depends_on_it(monkeypatch):
     plain = [e.text for e in Processor(_term_style()).citations(items, clusters)]
     assert looked["display"] > 0
     assert fast == plain == ["Title in", "Ibid. in", "T2 in"]
+
+
+# the disambiguate condition stepped (in-text and note styles, by-cite given names, added names)
+_STEPPED_FIXTURES = ["disambiguate_BasedOnSubsequentFormWithBackref2", "disambiguate_ByCiteDisambiguateCondition",
+                     "disambiguate_DisambiguateTrueAndYearSuffixOne",
+                     "disambiguate_DisambiguateTrueReflectedInBibliography", "disambiguate_DisambiguateWithThree",
+                     "disambiguate_DisambiguateWithThree2", "disambiguate_ExtraTextCitation",
+                     "disambiguate_IncrementalExtraText"]
+
+
+def _counted_cites(monkeypatch: pytest.MonkeyPatch) -> Counter:
+    counts: Counter = Counter()
+    original = layout_module.Layout.render_citation_alone
+
+    def counting(self, citation):  # noqa: ANN001, ANN202
+        counts["cites"] += 1
+        return original(self, citation)
+
+    monkeypatch.setattr(layout_module.Layout, "render_citation_alone", counting)
+    return counts
+
+
+def test_disambiguation_renders_a_cite_again_only_where_what_it_reads_changed(monkeypatch):
+    from sergebib.formatter import csl_fixtures
+
+    paths = {p.stem: p for p in csl_fixtures.find_fixtures(csl_fixtures.folder())}
+    if not paths:
+        pytest.skip("CSL test suite not found")
+    counts = _counted_cites(monkeypatch)
+    fixtures = [csl_fixtures.parse_fixture(paths[name]) for name in _STEPPED_FIXTURES]
+    fast = [csl_fixtures.run_fixture(fixture) for fixture in fixtures]
+    kept = counts["cites"]
+    counts.clear()
+    monkeypatch.setenv("SERGEBIB_UNOPTIMISED", "1")
+    plain = [csl_fixtures.run_fixture(fixture) for fixture in fixtures]
+    # each as citeproc-js prints it (the fixtures' RESULT), with fewer cites rendered
+    assert [csl_fixtures.outcome(fixture).passed for fixture in fixtures] == [True] * len(fixtures)
+    assert fast == plain
+    assert kept < counts["cites"]
+
+
+def _condition_style() -> str:
+    # the disambiguate condition only in a branch for articles
+    return """<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><id/><title/><updated>2024-01-01T00:00:00+00:00</updated></info>
+  <citation disambiguate-add-year-suffix="true"><layout prefix="(" suffix=")" delimiter="; ">
+    <group delimiter=" "><names variable="author"><name form="short"/></names>
+    <date variable="issued"><date-part name="year"/></date>
+    <choose><if type="article-journal">
+      <choose><if disambiguate="true"><text variable="title"/></if></choose></if></choose>
+    </group></layout></citation>
+</style>"""
+
+
+def test_a_cite_that_meets_no_disambiguate_test_is_not_rendered_again_for_the_condition(monkeypatch):
+    # two books alike: the condition is turned on for them (one step, then all tests on), but
+    # their rendering never reaches it; then year-suffixes tell them apart
+    items = [_item("a", "Smith", 2000), _item("b", "Smith", 2000)]
+    clusters = [[Cite("a")], [Cite("b")]]
+    counts = _counted_cites(monkeypatch)
+    fast = [e.text for e in Processor(_condition_style()).citations(items, clusters)]
+    assert counts["cites"] == 2  # each cite rendered once, with the condition off
+    counts.clear()
+    monkeypatch.setenv("SERGEBIB_UNOPTIMISED", "1")
+    plain = [e.text for e in Processor(_condition_style()).citations(items, clusters)]
+    assert counts["cites"] == 2 + 2 + 2  # off, at step 1, with all tests on
+    assert fast == plain == ["(Smith 2000a)", "(Smith 2000b)"]

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from citeproc import frontend, model
 
 from .conditions import TESTS_MET
+from .lookups import unoptimised
 from .names import NAMES_SEEN
 
 # --- year-suffix disambiguation ------------------------------------------------------------------
@@ -54,6 +55,93 @@ def _ambiguous(render, keys: list[str]) -> list[list[str]]:
 
 def _name_count(reference: object) -> int:
     return max((len(reference.get(v) or []) for v in model.NAMES if isinstance(reference.get(v), list)), default=0)
+
+
+# --- renderings kept ------------------------------------------------------------------------------
+# Not a CSL rule, a cost: the procedures below render a cite again after each change to what
+# disambiguation gives it, and often with nothing changed that the rendering reads.
+
+_MISSING = object()
+# what disambiguation changes on a reference and a cite's rendering reads; the last two are also
+# written by the rendering (names.Name.process: the list names were added to, the names shown in
+# full), for the bibliography
+_READ = ("add_names", "given_levels", "names_added_to", "given_full")
+_WRITTEN = ("names_added_to", "given_full")
+_CONDITION = ("disambiguate", "disambiguate_steps")
+
+
+def _frozen(value: object) -> object:
+    return tuple(sorted(value.items())) if isinstance(value, dict) else value
+
+
+class _Renders:
+    """`render(key)` of disambiguate, kept per cite and per state of what the rendering reads:
+    the fields of _READ and the disambiguate condition's (`disambiguate`, `disambiguate_steps`,
+    read by conditions.If). A rendering is a function of these (the cite is rendered alone,
+    as a subsequent cite, from a bibliography fixed while disambiguation runs); what it leaves
+    behind is replayed from what it left: the names recorded (`seen`), the disambiguate tests
+    it met (conditions.TESTS_MET) and the fields of _WRITTEN.
+
+    The condition's steps: a rendering with `disambiguate_steps` s that met m <= s tests had
+    them all hold, so it is the rendering with any s' >= m, and with the tests all on (no
+    steps): that one is kept too, with m. A rendering with the condition off is that with it on
+    at step 0 (no test holds), which counts the tests met: where it meets none, the condition on
+    renders the same at any step."""
+
+    def __init__(self, render, source: object, seen: dict[str, list]) -> None:  # noqa: ANN001
+        self.plain, self.source, self.seen = render, source, seen
+        self.exact: dict[tuple, tuple] = {}
+        self.all_held: dict[tuple, tuple] = {}
+
+    def __call__(self, key: str) -> str:
+        reference = self.source[key]
+        on = bool(reference.get("disambiguate"))
+        steps = reference.get("disambiguate_steps") if on else None  # (read only where it is on)
+        state = (key, on, *(_frozen(reference.get(field, _MISSING)) for field in _READ))
+        outer = TESTS_MET.get()
+        found = self.exact.get((state, steps))
+        if found is None and on:
+            held = self.all_held.get(state)
+            if held is not None and (steps is None or held[2] <= steps):
+                # all its tests held (none counted where there are no steps)
+                text, names, met, left = held
+                found = (text, names, [True] * met if steps is not None else [], left)
+        if found is not None:
+            text, names, tests, left = found
+            self.seen[key] = list(names)
+            if outer is not None:
+                outer.extend(tests)
+            for field, value in zip(_WRITTEN, left, strict=True):
+                if value is not _MISSING:
+                    reference[field] = value
+            return text
+        tests = []
+        token = TESTS_MET.set(tests)
+        saved = {field: reference.get(field, _MISSING) for field in _CONDITION}
+        if not on:
+            # rendered with the condition on at step 0, which holds no test (the same text),
+            # so that the tests it meets are counted
+            reference["disambiguate"], reference["disambiguate_steps"] = True, 0
+        try:
+            text = self.plain(key)
+        finally:
+            TESTS_MET.reset(token)
+            if not on:
+                for field, value in saved.items():
+                    if value is _MISSING:
+                        reference.pop(field, None)
+                    else:
+                        reference[field] = value
+            if outer is not None and on:  # (where the condition is off, no test is counted)
+                outer.extend(tests)
+        left = tuple(reference.get(field, _MISSING) for field in _WRITTEN)
+        names = tuple(self.seen[key])
+        self.exact[(state, steps)] = (text, names, tuple(tests) if on else (), left)
+        if on and steps is not None and all(tests):
+            self.all_held[state] = (text, names, len(tests), left)
+        elif not on and not tests:  # no test met: the rendering with the condition on too
+            self.all_held.setdefault((key, True, *state[2:]), (text, names, 0, left))
+        return text
 
 
 # --- given names -------------------------------------------------------------------------------
@@ -231,7 +319,7 @@ def disambiguate(style: frontend.CitationStylesStyle, bibliography: object, cite
                     for name in ("open-quote", "close-quote", "open-inner-quote", "close-inner-quote"))
     undecorated = str.maketrans("", "", marks)
 
-    def render(key: str) -> str:
+    def plain_render(key: str) -> str:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # `position` is read by our If, not citeproc-py
             # compared as a subsequent cite close to its previous one (citeproc-js: position
@@ -251,6 +339,8 @@ def disambiguate(style: frontend.CitationStylesStyle, bibliography: object, cite
             source[key].update(hidden)
         seen[key] = names
         return _FORMATTING.sub("", text).translate(undecorated)
+
+    render = plain_render if unoptimised() else _Renders(plain_render, source, seen)
 
     first = {key: render(key) for key in keys}  # the cites' renderings, kept up to date
 
