@@ -15,7 +15,7 @@ from typing import Any
 from citeproc import Citation, Locator
 from citeproc.source.json import CiteProcJSON
 
-from . import backends, richtext
+from . import backends, richtext, workers
 from .extensions import (
     RICH_FORMATTER,
     CitationItem,
@@ -29,7 +29,6 @@ from .extensions import (
 )
 from .extensions.lookups import Bibliography
 from .extensions.note_fields import read_note_fields
-from .progress import ticking
 from .styles import resolve_style
 
 # CSL variables citeproc-py accepts; anything else (our `custom`, `keyword`) is not passed.
@@ -229,8 +228,9 @@ class Processor:
         layout = self.style.root.bibliography.layout
         layout.substitute_authors = substitute_authors
         try:
-            # (each item ticks the command line's progress bar as it is rendered)
-            texts = [text for run in shown for text in layout.render_bibliography(ticking(run))]
+            # (each item ticks the command line's progress bar as it is rendered; a long
+            # bibliography is rendered by several processes, see workers)
+            texts = workers.render_bibliography(layout, shown)
         finally:
             del layout.substitute_authors
         entries, omitted = [], []
