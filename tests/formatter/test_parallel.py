@@ -11,6 +11,7 @@ import pytest
 
 from sergebib.formatter import Processor, workers
 from sergebib.formatter.extensions import layout as layout_module
+from sergebib.formatter.extensions import lookups
 from sergebib.formatter.progress import reporting
 
 pytestmark = pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(),
@@ -117,7 +118,8 @@ def test_unoptimised_and_short_lists_use_no_workers(monkeypatch):
     assert workers.workers_wanted(10_000) == 1
     monkeypatch.setenv(workers.ENV, "3")
     assert workers.workers_wanted(10_000) == 3
-    monkeypatch.setenv("SERGEBIB_UNOPTIMISED", "1")
+    # (the switch as read when a style is parsed or a bibliography made: lookups.read_switch)
+    monkeypatch.setattr(lookups, "_UNOPTIMISED", True)
     assert workers.workers_wanted(10_000) == 1
 
 
