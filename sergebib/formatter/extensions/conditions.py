@@ -143,11 +143,7 @@ class If(model.If):
                 return super().render(item, context, delimiter, **kwargs)
             # citeproc-py's tests, in its order, combined by `match` as it combines them (the
             # tests and the match kept: see _tests)
-            results: list = []
-            for name in others:
-                results += self._position(item, context) if name == "_position" else getattr(self, name)(item)
-            holds = any(results) if match == "any" else (not any(results)) if match == "none" else all(results)
-            if not holds:
+            if not self._holds([], others, match, item, context):
                 raise model.ConditionFailed
             return self.render_children(item, context=context, delimiter=delimiter, **kwargs)
         ambiguous = bool(item.reference.get("disambiguate"))
@@ -163,13 +159,16 @@ class If(model.If):
             counted = TESTS_MET.get()
             if counted is not None:
                 counted.append(ambiguous)
-        results = [ambiguous]
-        for name in others:
-            results += self._position(item, context) if name == "_position" else getattr(self, name)(item)
-        holds = any(results) if match == "any" else (not any(results)) if match == "none" else all(results)
-        if not holds:
+        if not self._holds([ambiguous], others, match, item, context):
             raise model.ConditionFailed
         return self.render_children(item, context=context, delimiter=delimiter, **kwargs)
+
+    def _holds(self, results: list, others: tuple[str, ...], match: str, item, context) -> bool:  # noqa: ANN001
+        """`results` and those of the tests named in `others`, combined by `match` (CSL 1.0.2,
+        "Choose": "all" (default), "any", "none")."""
+        for name in others:
+            results += self._position(item, context) if name == "_position" else getattr(self, name)(item)
+        return any(results) if match == "any" else (not any(results)) if match == "none" else all(results)
 
     def _tests(self) -> tuple[bool, tuple[str, ...], str]:
         """(whether the element tests disambiguate, the methods of its other tests in citeproc-py's
