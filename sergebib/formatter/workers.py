@@ -20,8 +20,9 @@ without workers; nothing hangs on a dead child (concurrent.futures reports a bro
 
 Used only where "fork" is available (Linux; macOS and Windows start processes by "spawn", which
 would parse everything again), with more than one CPU and at least MIN_ENTRIES entries.
-`SERGEBIB_WORKERS=N` sets the number of processes (1: no workers; default: os.cpu_count(), less
-the CPUs other processes keep busy, by the load average), and
+`SERGEBIB_WORKERS=N` sets the number of processes (1: no workers; default: os.cpu_count(); not
+the idle CPUs by the load average, which a run just ended still holds up for a minute, so that
+back-to-back runs would differ; on a busy machine the children cost ~10% more CPU, no time), and
 `SERGEBIB_UNOPTIMISED=1` turns them off too (the benchmark that checks byte-identical output
 compares with that)."""
 
@@ -63,22 +64,10 @@ def workers_wanted(count: int) -> int:
         return 1
     given = os.environ.get(ENV, "").strip()
     try:
-        wanted = int(given) if given else _idle_cpus()
+        wanted = int(given) if given else (os.cpu_count() or 1)
     except ValueError:
         wanted = 1
     return max(1, min(wanted, count // 2))
-
-
-def _idle_cpus() -> int:
-    """The CPUs, less those other processes keep busy (the last minute's load average, this
-    process counted as one): on a busy machine the children only share the same cores, and
-    cost more CPU than one process (measured: 10-15% more, no faster at a load of 4-5 on 2 CPUs)."""
-    cpus = os.cpu_count() or 1
-    try:
-        load = os.getloadavg()[0]
-    except (AttributeError, OSError):  # not on every platform
-        return cpus
-    return max(1, min(cpus, int(cpus + 1 - load)))
 
 
 def render_bibliography(layout: Any, runs: Sequence[Sequence[Any]]) -> list[str | None]:
