@@ -7,7 +7,7 @@ from contextvars import ContextVar
 from citeproc import model
 
 from .common import RENDERING
-from .lookups import unoptimised
+from .lookups import kept, unoptimised
 
 # the disambiguate tests a cite rendered for disambiguation meets, counted by If (citeproc-js's
 # disambiguate_maxMax): once every one of them holds, turning on more changes nothing
@@ -137,7 +137,7 @@ class If(model.If):
         # citations" (see disambiguate); it is one more test, combined by `match`. As in
         # citeproc-js, it holds for an ambiguous item in every position of its cites and in its
         # bibliographic entry.
-        disambiguate, others, match = self._tests()
+        disambiguate, others, match = self._tests_kept
         if not disambiguate:
             if unoptimised():
                 return super().render(item, context, delimiter, **kwargs)
@@ -170,30 +170,28 @@ class If(model.If):
             results += self._position(item, context) if name == "_position" else getattr(self, name)(item)
         return any(results) if match == "any" else (not any(results)) if match == "none" else all(results)
 
-    def _tests(self) -> tuple[bool, tuple[str, ...], str]:
+    @kept
+    def _tests_kept(self) -> tuple[bool, tuple[str, ...], str]:
         """(whether the element tests disambiguate, the methods of its other tests in citeproc-py's
         order, its match): read from its attributes, which parsing fixed, so kept unless
         unoptimised (a cost, not a rule: citeproc-py looks at each of the six attributes, and at
         match twice, at every test)."""
-        kept = self.__dict__.get("_tests_kept")
-        if kept is None:
-            kept = (self.get("disambiguate") == "true", tuple(_CONDITIONS[n] for n in _CONDITIONS if n in self.attrib),
-                    self.get("match", "all"))
-            if not unoptimised():
-                self.__dict__["_tests_kept"] = kept
-        return kept
+        return (self.get("disambiguate") == "true", tuple(_CONDITIONS[n] for n in _CONDITIONS if n in self.attrib),
+                self.get("match", "all"))
+
+    @kept
+    def _variables_kept(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """(the variables the element tests, their Python names): its attribute, fixed by parsing."""
+        names = self.get("variable").split()
+        return tuple(names), tuple(n.replace("-", "_") for n in names)
 
     def _variable(self, item):  # noqa: ANN001, ANN202
-        kept = self.__dict__.get("_variables_kept")
-        if kept is None:
-            names = self.get("variable").split()
-            if unoptimised():
-                return self._with_first_note(item, names, super()._variable(item))
-            kept = self.__dict__["_variables_kept"] = (tuple(names), tuple(n.replace("-", "_") for n in names))
+        names, python_names = self._variables_kept
+        if unoptimised():
+            return self._with_first_note(item, names, super()._variable(item))
         # citeproc-py's test (a locator on the cite, any other variable in the item's data, by
         # its Python name), the names read once from the attribute, which parsing fixed (a cost,
         # not a rule)
-        names, python_names = kept
         reference = item.reference
         results = ["locator" in item if name == "locator" else name in reference for name in python_names]
         return self._with_first_note(item, names, results)

@@ -12,7 +12,8 @@ read_switch), not at every call."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 import citeproc
 from citeproc import model
@@ -39,6 +40,28 @@ def read_switch() -> bool:
 def unoptimised() -> bool:
     """Whether SERGEBIB_UNOPTIMISED was set when a style was last parsed or a bibliography made."""
     return _UNOPTIMISED
+
+
+class kept:  # noqa: N801 (used as a decorator, like functools.cached_property)
+    """An attribute computed at its first reading and then kept as the object's own attribute,
+    unless unoptimised: for what parsing fixed (an element's attributes, a cite's reference). A
+    descriptor without __set__ (as functools.cached_property), so that once kept, the attribute is
+    read from the object without calling anything (a cost, not a rule)."""
+
+    def __init__(self, compute: Callable[[Any], Any]) -> None:
+        self.compute = compute
+        self.__doc__ = compute.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj: object, owner: type | None = None) -> Any:  # noqa: ANN401
+        if obj is None:
+            return self
+        value = self.compute(obj)
+        if not _UNOPTIMISED:
+            obj.__dict__[self.name] = value
+        return value
 
 
 class Lookups:
@@ -208,25 +231,12 @@ class SortShortcut:
         return super().sort(items, context)
 
 
-class _KeptReference:
-    """CitationItem.reference, found once and then kept as the cite's own attribute: a descriptor
-    without __set__, so that once kept, the attribute is read from the cite without calling it."""
-
-    def __get__(self, cite, owner=None):  # noqa: ANN001, ANN204
-        if cite is None:
-            return self
-        found = citeproc.CitationItem.reference.fget(cite)
-        if not unoptimised():
-            cite.__dict__["reference"] = found
-        return found
-
-
 class CitationItem(citeproc.CitationItem):
     """A cite that finds its reference once: citeproc-py looks it up (cite -> citation ->
     bibliography -> source) at every variable and condition it evaluates, hundreds of times per
     entry. A cite belongs to one citation of one bibliography for its whole life."""
 
-    reference = _KeptReference()
+    reference = kept(citeproc.CitationItem.reference.fget)
 
 
 def names_rendered_at_most(layout: model.Layout) -> int:
@@ -265,13 +275,13 @@ class BareAffixes(model.Affixed):
     the seams with the prefix and suffix, also where the element has neither; then its answer
     is the text itself (an empty affix joins nothing), returned without the look."""
 
-    def wrap(self, string):  # noqa: ANN001, ANN201
+    @kept
+    def _affixed(self) -> bool:
         # (whether the element has an affix: its attributes, fixed by parsing, read once)
-        affixed = self.__dict__.get("_affixed")
-        if affixed is None:
-            attributes = self.attrib
-            affixed = self.__dict__["_affixed"] = "prefix" in attributes or "suffix" in attributes
-        if string is not None and not affixed:
+        return "prefix" in self.attrib or "suffix" in self.attrib
+
+    def wrap(self, string):  # noqa: ANN001, ANN201
+        if string is not None and not self._affixed:
             return string
         return super().wrap(string)
 
@@ -282,13 +292,13 @@ class Unformatted(model.Formatted):
     Formatted.format, ours in markup._NormalFormatting included, keeps it when its attribute is
     absent), without the five look-ups."""
 
-    def format(self, string):  # noqa: ANN001, ANN201
+    @kept
+    def _formatted(self) -> bool:
         # (whether the element has formatting attributes: fixed by parsing, read once)
-        formatted = self.__dict__.get("_formatted")
-        if formatted is None:
-            attributes = self.attrib
-            formatted = self.__dict__["_formatted"] = any(name in attributes for name in _FORMATTING)
-        if not formatted:
+        return any(name in self.attrib for name in _FORMATTING)
+
+    def format(self, string):  # noqa: ANN001, ANN201
+        if not self._formatted:
             return str(string) if isinstance(string, (int, float)) else string
         return super().format(string)
 

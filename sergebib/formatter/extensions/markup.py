@@ -10,7 +10,7 @@ from citeproc.string import MixedString, String, normalize_seam
 
 from ..richtext import CLOSE, OPEN, mark
 from .common import prints_nothing
-from .lookups import unoptimised
+from .lookups import kept, unoptimised
 
 
 def _wrapper(style: str) -> type[str]:
@@ -120,19 +120,15 @@ class _Seamed:
     # whether this element's affix parentheses are marked (see AFFIX_OPEN)
     _nested_affixes = True
 
-    def _affixes(self) -> tuple[bool, bool]:
+    @kept
+    def _seamed_affixes(self) -> tuple[bool, bool]:
         """(whether the element has a suffix, whether its affixes' parentheses are marked): read
         from its attributes, which parsing fixed, so kept unless unoptimised (a cost, not a rule)."""
-        kept = self.__dict__.get("_seamed_affixes")
-        if kept is None:
-            affixes = self.get("prefix", "") + self.get("suffix", "")
-            kept = (bool(self.get("suffix")), bool(self._nested_affixes and ("(" in affixes or ")" in affixes)))
-            if not unoptimised():
-                self.__dict__["_seamed_affixes"] = kept
-        return kept
+        affixes = self.get("prefix", "") + self.get("suffix", "")
+        return bool(self.get("suffix")), bool(self._nested_affixes and ("(" in affixes or ")" in affixes))
 
     def wrap(self, string):  # noqa: ANN001, ANN201
-        suffix, marked = self._affixes()
+        suffix, marked = self._seamed_affixes
         if string is not None and suffix:
             # the element's own output ends here: a suffix is punctuation of the style, not of the
             # field text (see quotes._FIELD_PUNCTUATION); merged with it at this seam

@@ -10,7 +10,7 @@ from citeproc.string import MixedString, NoCase, String
 
 from .citation_label import citation_label
 from .common import RENDERING, XML_LANG, prints_nothing
-from .lookups import unoptimised
+from .lookups import kept, unoptimised
 from .markup import QUOTE_CLOSE, QUOTE_OPEN, _Seamed, mark_data
 from .numbers import NUMERIC_VARIABLES, PageRanges, is_plural
 from .sorting import labels_left_out
@@ -26,7 +26,7 @@ class CountsVariables:
     counted in the cite or entry being rendered, for cs:group's suppression rule (Group)."""
 
     def render(self, item, *args, **kwargs):  # noqa: ANN001, ANN201
-        variable, after = self._counted()
+        variable, after = self._counted_kept
         state = RENDERING.get()
         if state is None or variable is None or variable == "year-suffix":
             return super(after, self).render(item, *args, **kwargs)
@@ -36,24 +36,20 @@ class CountsVariables:
             state["rendered"] = state.get("rendered", 0) + 1
         return text
 
-    def _counted(self) -> tuple[str | None, type]:
+    @kept
+    def _counted_kept(self) -> tuple[str | None, type]:
         """(the element's variable, the class after which its render goes on when nothing is
         counted): its attribute, fixed by parsing, read once unless unoptimised. An element that
         renders no variable of the data (none, or year-suffix) has nothing to suppress either: its
         render then goes on past SuppressesSubstituted, where that comes next (a cost, not a rule)."""
-        kept = self.__dict__.get("_counted_kept")
-        if kept is None:
-            variable = self.get("variable")
-            after: type = CountsVariables
-            mro = type(self).__mro__
-            follows = mro[mro.index(CountsVariables) + 1]
-            if (variable is None or variable == "year-suffix") and follows is SuppressesSubstituted:
-                after = SuppressesSubstituted
-            kept = (variable, after)
-            if unoptimised():
-                return variable, CountsVariables
-            self.__dict__["_counted_kept"] = kept
-        return kept
+        variable = self.get("variable")
+        if unoptimised():
+            return variable, CountsVariables
+        mro = type(self).__mro__
+        follows = mro[mro.index(CountsVariables) + 1]
+        if (variable is None or variable == "year-suffix") and follows is SuppressesSubstituted:
+            return variable, SuppressesSubstituted
+        return variable, CountsVariables
 
 
 def _counts() -> tuple[int, int] | None:
@@ -133,7 +129,7 @@ class Text(_Seamed, PageRanges, model.Text):
         # CSL 1.0.2, "Sorting": the name options of cs:key "affect all names generated via macros
         # called by cs:key", also through macros those call; citeproc-py dropped the options at a
         # cs:text macro call (the same options carry Layout's probe of the names rendered)
-        macro, value_only = self._kind()
+        macro, value_only = self._text_kind
         if macro and kwargs.get("sort_options") is not None:
             try:
                 language = item.reference.language[:2]
@@ -156,17 +152,13 @@ class Text(_Seamed, PageRanges, model.Text):
             _count_as_printed(text)
         return text, language
 
-    def _kind(self) -> tuple[bool, bool]:
+    @kept
+    def _text_kind(self) -> tuple[bool, bool]:
         """(whether the element calls a macro, whether it prints only its value): read from its
         attributes, which parsing fixed, so kept unless unoptimised (a cost, not a rule)."""
-        kept = self.__dict__.get("_text_kind")
-        if kept is None:
-            attributes = self.attrib
-            kept = ("macro" in attributes,
-                    not any(a in attributes for a in ("variable", "macro", "term")) and "value" in attributes)
-            if not unoptimised():
-                self.__dict__["_text_kind"] = kept
-        return kept
+        attributes = self.attrib
+        return ("macro" in attributes,
+                not any(a in attributes for a in ("variable", "macro", "term")) and "value" in attributes)
 
     def case(self, text, language=None):  # noqa: ANN001, ANN201
         # title case by the rules above (see title_case); citeproc-py capitalized words inside
